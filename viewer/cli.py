@@ -1,0 +1,160 @@
+"""The command line: open the window, check, list and export a chronology.
+
+One entry point (`timeline-viewer`, and `python -m viewer`). `check` and `list` never import Qt, so they run
+anywhere the model does; `export` picks Qt's offscreen platform itself when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from viewer import __version__
+from viewer.model.dates import DateError, parse_date
+from viewer.model.events import Event
+from viewer.model.loader import LoadResult, load
+from viewer.resources import SHIPPED_CHRONOLOGY
+
+COMMANDS = ("check", "list", "export")
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return _run_command(args)
+    return _open_window(args)
+
+
+def _open_window(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="timeline-viewer",
+        description="Read a chronology on a zoomable time axis. Commands: check, list, export "
+        "(see 'timeline-viewer COMMAND --help').",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="the chronology to open (default: the one that ships)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    options = parser.parse_args(args)
+    from viewer.ui.app import run_window  # Qt is imported only when a window is wanted
+
+    return run_window(options.file)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline-viewer")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate a chronology; one FILE:LINE:COL: message line per problem")
+    check.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
+
+    listing = commands.add_parser("list", help="print the chronology in time order")
+    listing.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
+    listing.add_argument("--json", action="store_true", help="one JSON object per event")
+
+    export = commands.add_parser("export", help="draw the chronology to PNG, SVG or PDF without a display")
+    export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
+    export.add_argument("-o", "--output", type=Path, required=True, help="OUT.png, OUT.svg or OUT.pdf")
+    export.add_argument("--width", type=_positive_int, default=1920, help="pixels (default 1920)")
+    export.add_argument("--height", type=_positive_int, default=1080, help="pixels (default 1080)")
+    export.add_argument("--scale", type=_positive_float, default=1.0, help="device pixel ratio (default 1)")
+    export.add_argument("--from", dest="start", type=_partial_date, help="first date shown, e.g. 2018-05")
+    export.add_argument("--to", dest="end", type=_partial_date, help="last date shown, e.g. 2019-03")
+    export.add_argument("--theme", choices=("light", "dark"), default="light")
+    export.add_argument("--title", help="a title drawn above the timeline")
+    export.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend of tags")
+    export.add_argument("--sources", action="store_true", help="add a footer that lists the sources")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+    return value
+
+
+def _partial_date(text: str) -> Any:
+    try:
+        return parse_date(text)
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _run_command(args: list[str]) -> int:
+    options = _build_parser().parse_args(args)
+    if options.command == "check":
+        return check(options.file)
+    if options.command == "list":
+        return list_events(options.file, as_json=options.json)
+    from viewer.export import export_from_cli  # Qt is imported only for drawing
+
+    return export_from_cli(options)
+
+
+def report_problems(result: LoadResult) -> None:
+    """Problems on stderr, one `FILE:LINE:COL: message` line each."""
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+
+
+def check(path: Path) -> int:
+    result = load(path)
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        count = len(result.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    assert result.store is not None
+    store = result.store
+    quotes = sum(len(e.quotes) for e in store.events)
+    print(
+        f"{path}: ok: {len(store)} events, {len(store.sources)} sources, {quotes} quotes, all verbatim", file=sys.stderr
+    )
+    return EXIT_OK
+
+
+def event_as_json(event: Event) -> dict[str, Any]:
+    """The `list --json` shape: dates written to their precision, marks of doubt as their own fields."""
+    when = event.when
+    return {
+        "id": event.id,
+        "title": event.title,
+        "start": when.start.iso(),
+        "end": when.end.iso() if when.end else None,
+        "precision": when.precision.word,
+        "approximate": when.approximate,
+        "uncertain": when.uncertain,
+        "date_note": when.note,
+        "tags": list(event.tags),
+        "quotes": [{"text": q.text, "source": q.source_id} for q in event.quotes],
+    }
+
+
+def list_events(path: Path, as_json: bool = False) -> int:
+    result = load(path)
+    if result.store is None or result.problems:
+        report_problems(result)
+        if result.store is None:
+            return EXIT_PROBLEMS
+    assert result.store is not None
+    events = result.store.events
+    if as_json:
+        json.dump([event_as_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        width = max((len(e.when.words()) for e in events), default=0)
+        for event in events:
+            print(f"{event.when.words():<{width}}  {event.title}  [{event.id}]")
+    return EXIT_PROBLEMS if result.problems else EXIT_OK

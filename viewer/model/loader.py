@@ -1,0 +1,390 @@
+"""Load and validate a chronology: either a store, or every problem with its file, line and column.
+
+Validation proves the chronology rather than merely parsing it: every quote is found verbatim in its
+source's text, every source id exists, ids are unique, ranges run forward, and a misspelt field is named
+with the field that was probably meant. A problem never stops the search for the next one, so one run of
+`check` lists them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
+from viewer.model.events import Event, Header, Quote, Source
+from viewer.model.problems import ChronologyError, Problem
+from viewer.model.store import Store
+from viewer.model.verbatim import FoldedText
+from viewer.model.yamltree import Mark, YamlList, YamlMap, parse, read_text
+
+TOP_FIELDS = ("timeline", "sources", "events")
+HEADER_FIELDS = ("title", "description", "show")
+SHOW_FIELDS = ("from", "to")
+SOURCE_FIELDS = ("id", "title", "outlet", "authors", "url", "file", "published", "published_note")
+EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "tags", "quotes")
+QUOTE_FIELDS = ("source", "text")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    """What a load gives: a store when the file is usable, and the problems found either way.
+
+    An empty file gives an empty store *and* a problem, so the window can show an empty timeline and say why.
+    """
+
+    path: Path
+    store: Store | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.store is not None and not self.problems
+
+
+def load(path: Path | str, progress: Callable[[float], None] | None = None) -> LoadResult:
+    """Read, parse and validate the chronology at `path`. Never raises for a bad file.
+
+    `progress`, if given, is called with a fraction in [0, 1] as events are validated (for the window's
+    progress bar); it may raise to cancel the load.
+    """
+    path = Path(path)
+    try:
+        text = read_text(path)
+        return load_text(path, text, progress)
+    except ChronologyError as error:
+        return LoadResult(path, None, error.problems)
+
+
+def load_text(path: Path, text: str, progress: Callable[[float], None] | None = None) -> LoadResult:
+    """Validate YAML text as if read from `path` (whose folder anchors the source files)."""
+    if not text.strip():
+        return LoadResult(path, Store([], path=path), [Problem(path, 0, 0, "the file is empty: nothing to show")])
+    try:
+        tree = parse(path, text)
+    except ChronologyError as error:
+        return LoadResult(path, None, error.problems)
+    validator = _Validator(path)
+    store = validator.validate(tree, progress)
+    if validator.problems:
+        return LoadResult(path, None, validator.problems)
+    return LoadResult(path, store, [])
+
+
+def suggest(name: str, known: tuple[str, ...]) -> str:
+    """'; did you mean "title"?' for a misspelt field, or '' when nothing is close."""
+    close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+    if close:
+        return f'; did you mean "{close[0]}"?'
+    return f" (expected one of: {', '.join(known)})"
+
+
+_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", YamlMap: "a mapping",
+               YamlList: "a list", type(None): "nothing"}  # fmt: skip
+
+
+def _type_word(value: Any) -> str:
+    return _TYPE_WORDS.get(type(value), type(value).__name__)
+
+
+class _Validator:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder = path.resolve().parent
+        self.problems: list[Problem] = []
+        self.texts: dict[str, FoldedText] = {}
+
+    def report(self, mark: Mark | None, message: str) -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        self.problems.append(Problem(self.path, line, column, message))
+
+    # -- generic field readers ----------------------------------------------------------------------
+    def check_fields(self, mapping: YamlMap, known: tuple[str, ...], what: str) -> None:
+        for key in mapping.values:
+            if key not in known:
+                self.report(mapping.key_marks[key], f"unknown field '{key}' in {what}{suggest(key, known)}")
+
+    def text(self, mapping: YamlMap, key: str, what: str, required: bool = False) -> str | None:
+        if key not in mapping.values or mapping.values[key] is None:
+            if required:
+                self.report(mapping.mark, f"{what} has no '{key}'")
+            return None
+        value = mapping.values[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.report(mapping.value_marks[key], f"'{key}' should be text, not {_type_word(value)}")
+            return None
+        if not isinstance(value, str):
+            self.report(mapping.value_marks[key], f"'{key}' should be text; put it in quotes: \"{value}\"")
+            return None
+        if required and not value.strip():
+            self.report(mapping.value_marks[key], f"'{key}' is empty")
+            return None
+        return value.strip()
+
+    def text_list(self, mapping: YamlMap, key: str) -> tuple[str, ...]:
+        value = mapping.values.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value.strip(),)
+        if not isinstance(value, YamlList):
+            self.report(mapping.value_marks[key], f"'{key}' should be a list of text, not {_type_word(value)}")
+            return ()
+        items: list[str] = []
+        for item, mark in zip(value.items, value.item_marks, strict=True):
+            if isinstance(item, str) and item.strip():
+                items.append(item.strip())
+            else:
+                self.report(mark, f"each of '{key}' should be text, not {_type_word(item)}")
+        return tuple(items)
+
+    def date(self, mapping: YamlMap, key: str) -> PartialDate | None:
+        if key not in mapping.values:
+            return None
+        try:
+            return parse_date(mapping.values[key])
+        except DateError as error:
+            self.report(mapping.value_marks[key], f"'{key}': {error}")
+            return None
+
+    def identifier(self, mapping: YamlMap, what: str) -> str | None:
+        value = mapping.values.get("id")
+        if value is None:
+            self.report(mapping.mark, f"{what} has no 'id'")
+            return None
+        if not isinstance(value, str | int) or isinstance(value, bool) or not _ID.match(str(value)):
+            self.report(
+                mapping.value_marks["id"], f"'id' should be a word of letters, digits, '-', '_' or '.', not {value!r}"
+            )
+            return None
+        return str(value)
+
+    # -- the file ---------------------------------------------------------------------------------
+    def validate(self, tree: Any, progress: Callable[[float], None] | None) -> Store | None:
+        if not isinstance(tree, YamlMap):
+            self.report(getattr(tree, "mark", Mark(1, 1)),
+                        "a chronology is a mapping with 'timeline', 'sources' and 'events'")  # fmt: skip
+            return None
+        self.check_fields(tree, TOP_FIELDS, "the file")
+        header = self.header(tree.values.get("timeline"), tree.value_marks.get("timeline"))
+        sources = self.sources(tree.values.get("sources"), tree.value_marks.get("sources"))
+        events = self.events(tree.values.get("events"), tree.value_marks.get("events"), sources, progress)
+        if self.problems:
+            return None
+        return Store(events, sources, header, self.path)
+
+    def header(self, node: Any, mark: Mark | None) -> Header:
+        if node is None:
+            return Header(title=self.path.stem)
+        if not isinstance(node, YamlMap):
+            self.report(mark, f"'timeline' should be a mapping with a title, not {_type_word(node)}")
+            return Header()
+        self.check_fields(node, HEADER_FIELDS, "'timeline'")
+        title = self.text(node, "title", "'timeline'") or self.path.stem
+        description = self.text(node, "description", "'timeline'") or ""
+        show_from = show_to = None
+        show = node.values.get("show")
+        if isinstance(show, YamlMap):
+            self.check_fields(show, SHOW_FIELDS, "'show'")
+            show_from, show_to = self.date(show, "from"), self.date(show, "to")
+            if show_from and show_to and show_to.end_seconds <= show_from.start_seconds:
+                self.report(show.value_marks["to"], f"'show' ends ({show_to}) before it starts ({show_from})")
+        elif show is not None:
+            self.report(node.value_marks["show"], "'show' should be a mapping with 'from' and 'to'")
+        return Header(title, description, show_from, show_to)
+
+    def sources(self, node: Any, mark: Mark | None) -> dict[str, Source]:
+        sources: dict[str, Source] = {}
+        if node is None:
+            return sources
+        if not isinstance(node, YamlList):
+            self.report(mark, f"'sources' should be a list, not {_type_word(node)}")
+            return sources
+        first_seen: dict[str, Mark] = {}
+        for item, item_mark in zip(node.items, node.item_marks, strict=True):
+            if not isinstance(item, YamlMap):
+                self.report(item_mark, f"each source should be a mapping, not {_type_word(item)}")
+                continue
+            source = self.source(item)
+            if source is None:
+                continue
+            if source.id in first_seen:
+                self.report(
+                    item.value_marks["id"],
+                    f"the source id '{source.id}' is used twice (first at line {first_seen[source.id].line})",
+                )
+                continue
+            first_seen[source.id] = item.value_marks["id"]
+            sources[source.id] = source
+        return sources
+
+    def source(self, item: YamlMap) -> Source | None:
+        self.check_fields(item, SOURCE_FIELDS, "a source")
+        source_id = self.identifier(item, "a source")
+        title = self.text(item, "title", "a source", required=True)
+        outlet = self.text(item, "outlet", "a source")
+        authors = self.text_list(item, "authors")
+        url = self.url(item)
+        published = self.date(item, "published")
+        published_note = self.text(item, "published_note", "a source")
+        file, text = self.source_file(item)
+        if source_id is None or title is None:
+            return None
+        if text is not None:
+            self.texts[source_id] = FoldedText(text)
+        return Source(source_id, title, outlet, authors, url, file, published, published_note, text or "")
+
+    def url(self, item: YamlMap) -> str | None:
+        url = self.text(item, "url", "a source")
+        if not url:
+            return None
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            self.report(item.value_marks["url"], f"'url' must be an http or https address, not {url!r}")
+            return None
+        return url
+
+    def source_file(self, item: YamlMap) -> tuple[Path | None, str | None]:
+        name = self.text(item, "file", "a source", required=True)
+        if not name:
+            return None, None
+        mark = item.value_marks["file"]
+        relative = Path(name)
+        if relative.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+            self.report(mark, f"'file' must be a path inside the chronology's folder, not the absolute path {name!r}")
+            return None, None
+        resolved = (self.folder / relative).resolve()
+        if not resolved.is_relative_to(self.folder):
+            self.report(mark, f"'file' {name!r} lies outside the chronology's folder; refused")
+            return None, None
+        try:
+            if resolved.stat().st_size > MAX_SOURCE_BYTES:
+                self.report(mark, f"the source text {name!r} is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
+                return None, None
+            data = resolved.read_bytes()
+        except OSError as error:
+            self.report(mark, f"cannot read the source text {name!r}: {error.strerror or error}")
+            return None, None
+        try:
+            return resolved, data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            self.report(mark, f"the source text {name!r} is not UTF-8 (byte offset {error.start})")
+            return None, None
+
+    def events(self, node: Any, mark: Mark | None, sources: dict[str, Source],
+               progress: Callable[[float], None] | None) -> list[Event]:  # fmt: skip
+        events: list[Event] = []
+        if node is None:
+            return events
+        if not isinstance(node, YamlList):
+            self.report(mark, f"'events' should be a list, not {_type_word(node)}")
+            return events
+        first_seen: dict[str, int] = {}
+        total = len(node.items)
+        step = max(1, total // 100)
+        for number, (item, item_mark) in enumerate(zip(node.items, node.item_marks, strict=True)):
+            if progress is not None and number % step == 0:
+                progress(number / max(total, 1))
+            if not isinstance(item, YamlMap):
+                self.report(item_mark, f"each event should be a mapping, not {_type_word(item)}")
+                continue
+            event = self.event(item, sources)
+            if event is None:
+                continue
+            if event.id in first_seen:
+                self.report(
+                    item.value_marks["id"],
+                    f"the event id '{event.id}' is used twice (first at line {first_seen[event.id]})",
+                )
+                continue
+            first_seen[event.id] = event.line
+            events.append(event)
+        if progress is not None:
+            progress(1.0)
+        return events
+
+    def event(self, item: YamlMap, sources: dict[str, Source]) -> Event | None:
+        self.check_fields(item, EVENT_FIELDS, "an event")
+        event_id = self.identifier(item, "an event")
+        title = self.text(item, "title", "an event", required=True)
+        summary = self.text(item, "summary", "an event") or ""
+        when = self.when(item)
+        tags = self.text_list(item, "tags")
+        quotes = self.quotes(item, sources)
+        if event_id is None or title is None or when is None or quotes is None:
+            return None
+        return Event(event_id, title, when, summary, tags, quotes, item.mark.line)
+
+    def when(self, item: YamlMap) -> EventDate | None:
+        has_date, has_start, has_end = ("date" in item.values), ("start" in item.values), ("end" in item.values)
+        note = self.text(item, "date_note", "an event")
+        if has_date and (has_start or has_end):
+            key = "start" if has_start else "end"
+            self.report(item.key_marks[key], "an event has either 'date' or 'start' and 'end', not both")
+            return None
+        if has_date:
+            start = self.date(item, "date")
+            return EventDate(start, None, note) if start else None
+        if has_start and has_end:
+            start, end = self.date(item, "start"), self.date(item, "end")
+            if start is None or end is None:
+                return None
+            if end.end_seconds <= start.start_seconds or end < start:
+                self.report(item.value_marks["end"], f"the range ends ({end}) before it starts ({start})")
+                return None
+            return EventDate(start, end, note)
+        if has_start or has_end:
+            missing = "end" if has_start else "start"
+            present = "start" if has_start else "end"
+            self.report(
+                item.key_marks[present], f"a range needs both 'start' and 'end'; '{missing}' is missing (or use 'date')"
+            )
+            return None
+        self.report(item.mark, "an event needs a 'date' (or 'start' and 'end')")
+        return None
+
+    def quotes(self, item: YamlMap, sources: dict[str, Source]) -> tuple[Quote, ...] | None:
+        node = item.values.get("quotes")
+        if node is None:
+            self.report(item.mark, "an event needs at least one quote under 'quotes'")
+            return None
+        if not isinstance(node, YamlList) or not node.items:
+            self.report(item.value_marks["quotes"], "'quotes' should be a list of at least one quote")
+            return None
+        quotes: list[Quote] = []
+        for quote_node, mark in zip(node.items, node.item_marks, strict=True):
+            if not isinstance(quote_node, YamlMap):
+                self.report(mark, f"a quote should be a mapping with 'source' and 'text', not {_type_word(quote_node)}")
+                continue
+            quote = self.quote(quote_node, sources)
+            if quote is not None:
+                quotes.append(quote)
+        return tuple(quotes) if len(quotes) == len(node.items) else None
+
+    def quote(self, node: YamlMap, sources: dict[str, Source]) -> Quote | None:
+        self.check_fields(node, QUOTE_FIELDS, "a quote")
+        source_id = self.text(node, "source", "a quote", required=True)
+        text = self.text(node, "text", "a quote", required=True)
+        if source_id is None or text is None:
+            return None
+        if source_id not in sources:
+            self.report(node.value_marks["source"], f"unknown source '{source_id}'{suggest(source_id, tuple(sources))}")
+            return None
+        folded = self.texts.get(source_id)
+        if folded is None:  # the source's file already has its own problem
+            return None
+        match = folded.find(text)
+        if match is None:
+            self.report(
+                node.value_marks["text"],
+                f"the quote is not verbatim in source '{source_id}': {folded.explain_miss(text)}",
+            )
+            return None
+        return Quote(source_id, text, match.start, match.end)

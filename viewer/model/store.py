@@ -1,0 +1,127 @@
+"""The event store: events in time order, with flat columns of times for queries that must not scan.
+
+The window asks "which events touch [t0, t1]" on every frame and "what is under the cursor" on every mouse
+move, with up to a million events. Both are answered from numpy columns with binary searches, so their cost
+grows with what is visible, not with the size of the chronology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from viewer.model.events import Event, Header, Source
+
+
+class Store:
+    """An immutable, time-ordered chronology.
+
+    `starts[i]` and `ends[i]` are event i's period in seconds (ends exclusive); `reach[i]` is the latest end
+    among events 0..i, which is non-decreasing and so can be binary-searched to skip every event that ended
+    before a given time, even when long ranges are mixed with single days.
+    """
+
+    def __init__(
+        self,
+        events: Iterable[Event],
+        sources: Mapping[str, Source] | None = None,
+        header: Header | None = None,
+        path: Path | None = None,
+    ) -> None:
+        unsorted = list(events)
+        starts = np.fromiter((e.start_seconds for e in unsorted), dtype=np.float64, count=len(unsorted))
+        ends = np.fromiter((e.end_seconds for e in unsorted), dtype=np.float64, count=len(unsorted))
+        order = np.lexsort((ends, starts))  # stable: equal times keep the file's order
+        self.events: Sequence[Event] = tuple(unsorted[i] for i in order)
+        self.starts: np.ndarray = np.ascontiguousarray(starts[order])
+        self.ends: np.ndarray = np.ascontiguousarray(ends[order])
+        self.reach: np.ndarray = np.maximum.accumulate(self.ends) if len(order) else self.ends.copy()
+        self.sources: Mapping[str, Source] = dict(sources or {})
+        self.header = header or Header()
+        self.path = path
+        self._index_by_id: dict[str, int] | None = None
+        self._search_text: str | None = None
+        self._search_offsets: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    # -- time ------------------------------------------------------------------------------------------
+    def span(self) -> tuple[float, float] | None:
+        """The earliest start and latest end, or None for an empty chronology."""
+        if not len(self.events):
+            return None
+        return float(self.starts[0]), float(self.reach[-1])
+
+    def candidates(self, t0: float, t1: float) -> tuple[int, int]:
+        """The slice [lo, hi) that holds every event touching [t0, t1] (and possibly a few that do not).
+
+        Two binary searches: events before lo all ended before t0; events from hi on start after t1.
+        """
+        lo = int(np.searchsorted(self.reach, t0, side="right"))
+        hi = int(np.searchsorted(self.starts, t1, side="right"))
+        return lo, max(lo, hi)
+
+    def touching(self, t0: float, t1: float) -> np.ndarray:
+        """Indices, in time order, of the events whose period meets [t0, t1]."""
+        lo, hi = self.candidates(t0, t1)
+        inside = self.ends[lo:hi] > t0
+        return np.flatnonzero(inside) + lo
+
+    # -- identity --------------------------------------------------------------------------------------
+    def index_of(self, event_id: str) -> int | None:
+        if self._index_by_id is None:
+            self._index_by_id = {e.id: i for i, e in enumerate(self.events)}
+        return self._index_by_id.get(event_id)
+
+    def tags(self) -> list[str]:
+        """Every tag, the most used first (ties in order of first use): the legend's order."""
+        counts: dict[str, int] = {}
+        for event in self.events:
+            for tag in event.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return sorted(counts, key=lambda tag: -counts[tag])
+
+    # -- search ----------------------------------------------------------------------------------------
+    def search(self, query: str) -> np.ndarray:
+        """Indices, in time order, of the events whose title, summary, tags or quotes contain every word of
+        `query` (case-insensitive). An empty query matches nothing."""
+        words = query.casefold().split()
+        if not words:
+            return np.empty(0, dtype=np.int64)
+        text, offsets = self._searchable()
+        matches: np.ndarray | None = None
+        for word in words:
+            hits = _find_all(text, word)
+            owners = np.unique(np.searchsorted(offsets, hits, side="right") - 1)
+            matches = owners if matches is None else np.intersect1d(matches, owners, assume_unique=True)
+            if not len(matches):
+                break
+        return matches.astype(np.int64) if matches is not None else np.empty(0, dtype=np.int64)
+
+    def _searchable(self) -> tuple[str, np.ndarray]:
+        """All events' searchable text in one string, built on first search: one `str.find` loop over one
+        string is far faster than testing a million small strings."""
+        if self._search_text is None:
+            parts = [_event_text(e) for e in self.events]
+            lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+            self._search_offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else lengths
+            self._search_text = "\x00".join(parts)
+        assert self._search_offsets is not None
+        return self._search_text, self._search_offsets
+
+
+def _event_text(event: Event) -> str:
+    fields = [event.title, event.summary, *event.tags, *(q.text for q in event.quotes)]
+    return " ".join(" ".join(fields).split()).casefold()
+
+
+def _find_all(text: str, word: str) -> np.ndarray:
+    found: list[int] = []
+    position = text.find(word)
+    while position >= 0:
+        found.append(position)
+        position = text.find(word, position + 1)
+    return np.asarray(found, dtype=np.int64)
