@@ -18,9 +18,11 @@ from viewer.model.events import Event, Header, Source
 class Store:
     """An immutable, time-ordered chronology.
 
-    `starts[i]` and `ends[i]` are event i's period in seconds (ends exclusive); `reach[i]` is the latest end
-    among events 0..i, which is non-decreasing and so can be binary-searched to skip every event that ended
-    before a given time, even when long ranges are mixed with single days.
+    `starts[i]` and `ends[i]` are event i's period in seconds (ends exclusive). For "what touches [t0, t1]"
+    the events are also grouped by how long they last (a day, a month, a year, a decade, longer): within a
+    group every event lasts at most the group's longest, so one binary search per group finds the events
+    that may still be going on at t0. A single index over all events could not skip anything once one long
+    range (a seventy-year span) starts early.
     """
 
     def __init__(
@@ -37,7 +39,8 @@ class Store:
         self.events: Sequence[Event] = tuple(unsorted[i] for i in order)
         self.starts: np.ndarray = np.ascontiguousarray(starts[order])
         self.ends: np.ndarray = np.ascontiguousarray(ends[order])
-        self.reach: np.ndarray = np.maximum.accumulate(self.ends) if len(order) else self.ends.copy()
+        self._duration_classes = _duration_classes(self.starts, self.ends)
+        self._span = (float(self.starts[0]), float(self.ends.max())) if len(order) else None
         self.sources: Mapping[str, Source] = dict(sources or {})
         self.header = header or Header()
         self.path = path
@@ -51,24 +54,41 @@ class Store:
     # -- time ------------------------------------------------------------------------------------------
     def span(self) -> tuple[float, float] | None:
         """The earliest start and latest end, or None for an empty chronology."""
-        if not len(self.events):
-            return None
-        return float(self.starts[0]), float(self.reach[-1])
-
-    def candidates(self, t0: float, t1: float) -> tuple[int, int]:
-        """The slice [lo, hi) that holds every event touching [t0, t1] (and possibly a few that do not).
-
-        Two binary searches: events before lo all ended before t0; events from hi on start after t1.
-        """
-        lo = int(np.searchsorted(self.reach, t0, side="right"))
-        hi = int(np.searchsorted(self.starts, t1, side="right"))
-        return lo, max(lo, hi)
+        return self._span
 
     def touching(self, t0: float, t1: float) -> np.ndarray:
         """Indices, in time order, of the events whose period meets [t0, t1]."""
-        lo, hi = self.candidates(t0, t1)
-        inside = self.ends[lo:hi] > t0
-        return np.flatnonzero(inside) + lo
+        found = []
+        for indices, starts, longest in self._duration_classes:
+            lo = int(np.searchsorted(starts, t0 - longest, side="left"))
+            hi = int(np.searchsorted(starts, t1, side="right"))
+            if hi > lo:
+                chosen = indices[lo:hi]
+                found.append(chosen[self.ends[chosen] > t0])
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return np.sort(np.concatenate(found))
+
+    def ongoing_at(self, t: float) -> np.ndarray:
+        """Indices of the events that started before `t` and are still going on at `t`."""
+        found = []
+        for indices, starts, longest in self._duration_classes:
+            lo = int(np.searchsorted(starts, t - longest, side="left"))
+            hi = int(np.searchsorted(starts, t, side="left"))
+            if hi > lo:
+                chosen = indices[lo:hi]
+                found.append(chosen[self.ends[chosen] > t])
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return np.sort(np.concatenate(found))
+
+    def count_starting(self, boundaries: np.ndarray) -> np.ndarray:
+        """How many events start in each interval [boundaries[k], boundaries[k+1]): per-pixel or per-bucket
+        counts from one vectorised binary search, however many events there are."""
+        return np.diff(np.searchsorted(self.starts, boundaries, side="left"))
+
+    def first_starting_at_or_after(self, t: float) -> int:
+        return int(np.searchsorted(self.starts, t, side="left"))
 
     # -- identity --------------------------------------------------------------------------------------
     def index_of(self, event_id: str) -> int | None:
@@ -125,3 +145,19 @@ def _find_all(text: str, word: str) -> np.ndarray:
         found.append(position)
         position = text.find(word, position + 1)
     return np.asarray(found, dtype=np.int64)
+
+
+_DAY = 86_400.0
+_CLASS_LIMITS = (_DAY, 31 * _DAY, 366 * _DAY, 3653 * _DAY, 36_525 * _DAY, float("inf"))
+
+
+def _duration_classes(starts: np.ndarray, ends: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """(indices, their starts, longest duration) per class of duration, each in time order."""
+    durations = ends - starts
+    classes = np.searchsorted(np.asarray(_CLASS_LIMITS), durations, side="left")
+    groups = []
+    for number in range(len(_CLASS_LIMITS)):
+        indices = np.flatnonzero(classes == number)
+        if len(indices):
+            groups.append((indices, starts[indices], float(durations[indices].max())))
+    return groups

@@ -1,0 +1,322 @@
+"""Where each visible event goes: rows of labels that never overlap, and counted clusters where it is dense.
+
+Pure Python and numpy (no Qt): the painter measures text and passes a `text_width` function in.
+
+Level of detail. The visible range is cut into buckets a few dozen pixels wide, and one vectorised binary
+search counts the events that start in each. A bucket with no more events than there are rows has its events
+laid out one by one; a fuller bucket becomes a counted cluster that zooms in when clicked. So the Python work
+of a frame is bounded by the screen (buckets × rows), never by the size of the chronology.
+
+A layout covers three screen-widths around the view at one zoom level, with buckets aligned to a grid fixed
+in time, so panning reuses it (`LayoutCache`) and a recomputed layout keeps the same buckets.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from viewer.model.dates import Precision
+from viewer.model.events import Event
+from viewer.model.store import Store
+
+TextWidth = Callable[[str], float]
+
+
+class Kind(enum.Enum):
+    MARKER = "marker"  # a single day: a dot at the day
+    SPAN = "span"  # a single month, year or decade: a soft span over the whole period
+    BAR = "bar"  # a range: a bar from start to end
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Sizes in pixels; scaled for the window's or the export's font."""
+
+    row_height: float = 24.0
+    bar_height: float = 16.0
+    marker_radius: float = 5.0
+    label_gap: float = 6.0
+    row_gap: float = 10.0
+    bucket_width: float = 48.0
+    cluster_row: bool = True
+    label_caps: tuple[float, ...] = (320.0, 200.0, 130.0, 80.0)
+    min_label: float = 36.0
+    max_items: int = 600
+
+
+@dataclass(slots=True)
+class Item:
+    """One event as drawn. x values are in layout pixels (add `Layout.offset_for` to get screen pixels)."""
+
+    index: int
+    kind: Kind
+    x0: float  # the period's left edge; for a marker, the dot's centre
+    x1: float  # the period's right edge; for a marker, the dot's centre
+    row: int
+    label_x: float
+    label_width: float  # the room for the title; the painter elides to it
+    show_date: bool  # whether the date fits after the title
+    approximate: bool
+    uncertain: bool
+    tag_index: int
+    right: float  # the right end of everything drawn for this item
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Events too dense to label: drawn as a count, zooms to [t0, t1] when clicked."""
+
+    x0: float
+    x1: float
+    count: int
+    t0: float
+    t1: float
+
+
+@dataclass(slots=True)
+class Layout:
+    origin: float  # the time at layout x = 0
+    seconds_per_pixel: float
+    width: float  # layout pixels covered
+    rows: int
+    items: list[Item] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 4)))  # x0, row, x1, item number
+    cluster_boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))
+
+    def offset_for(self, view_t0: float) -> float:
+        """Add this to a layout x to get the x on a view that starts at `view_t0` (same zoom)."""
+        return (self.origin - view_t0) / self.seconds_per_pixel
+
+    def item_at(self, x: float, row: int) -> Item | None:
+        """The item drawn at layout x in `row` (the marker or bar, or its label), if any."""
+        if not len(self.boxes):
+            return None
+        hit = (self.boxes[:, 1] == row) & (self.boxes[:, 0] <= x) & (self.boxes[:, 2] >= x)
+        found = np.flatnonzero(hit)
+        return self.items[int(self.boxes[found[0], 3])] if len(found) else None
+
+    def cluster_at(self, x: float) -> Cluster | None:
+        if not len(self.cluster_boxes):
+            return None
+        found = np.flatnonzero((self.cluster_boxes[:, 0] <= x) & (self.cluster_boxes[:, 1] >= x))
+        return self.clusters[int(found[0])] if len(found) else None
+
+
+def event_kind(event: Event) -> Kind:
+    if event.when.is_range:
+        return Kind.BAR
+    return Kind.MARKER if event.when.precision is Precision.DAY else Kind.SPAN
+
+
+def tag_indices(store: Store) -> dict[str, int]:
+    """Tag -> colour slot, in the legend's order."""
+    return {tag: number for number, tag in enumerate(store.tags())}
+
+
+def compute_layout(
+    store: Store,
+    origin: float,
+    seconds_per_pixel: float,
+    width: float,
+    rows: int,
+    title_width: TextWidth,
+    date_width: TextWidth,
+    metrics: Metrics = Metrics(),
+    tag_slots: dict[str, int] | None = None,
+    only: np.ndarray | None = None,
+) -> Layout:
+    """Lay out the events of `store` between `origin` and `origin + width * seconds_per_pixel`.
+
+    `only`, when given, is a sorted array of store indices (a search's matches) to lay out instead of all.
+    """
+    rows = max(1, rows)
+    layout = Layout(origin, seconds_per_pixel, width, rows)
+    if not len(store):
+        return layout
+    tag_slots = tag_slots if tag_slots is not None else tag_indices(store)
+    t_end = origin + width * seconds_per_pixel
+    bucket_px = metrics.bucket_width
+    buckets = max(1, math.ceil(width / bucket_px))
+    edges = origin + np.arange(buckets + 1, dtype=np.float64) * bucket_px * seconds_per_pixel
+    starts = store.starts if only is None else store.starts[only]
+    first = np.searchsorted(starts, edges, side="left")
+    counts = np.diff(first)
+
+    event_rows = rows - 1 if metrics.cluster_row and rows > 2 else rows
+    per_bucket = event_rows
+    # Lower the per-bucket allowance until the total stays within the item budget.
+    while per_bucket > 1 and int(counts[counts <= per_bucket].sum()) > metrics.max_items:
+        per_bucket //= 2
+
+    chosen: list[int] = []
+    ongoing = store.ongoing_at(origin)
+    if only is not None and len(ongoing):
+        ongoing = np.intersect1d(ongoing, only, assume_unique=True)
+    if len(ongoing) <= per_bucket:
+        chosen.extend(int(i) for i in ongoing)
+    else:
+        layout.clusters.append(Cluster(0.0, bucket_px, len(ongoing), origin, origin + bucket_px * seconds_per_pixel))
+    for k in np.flatnonzero(counts):
+        count = int(counts[k])
+        if count <= per_bucket:
+            positions = range(int(first[k]), int(first[k + 1]))
+            chosen.extend(int(only[p]) if only is not None else p for p in positions)
+        else:
+            layout.clusters.append(
+                Cluster(k * bucket_px, (k + 1) * bucket_px, count, float(edges[k]), float(edges[k + 1]))
+            )
+
+    items = _place(store, chosen, origin, seconds_per_pixel, t_end, event_rows, title_width, date_width, metrics,
+                   tag_slots, layout)  # fmt: skip
+    if metrics.cluster_row and rows > 2:
+        for item in items:
+            item.row += 1
+    layout.items = items
+    _merge_clusters(layout)
+    _index_boxes(layout, metrics)
+    return layout
+
+
+def _place(
+    store: Store,
+    chosen: Sequence[int],
+    origin: float,
+    spp: float,
+    t_end: float,
+    rows: int,
+    title_width: TextWidth,
+    date_width: TextWidth,
+    metrics: Metrics,
+    tag_slots: dict[str, int],
+    layout: Layout,
+) -> list[Item]:
+    """Pack the chosen events into rows, first fit from the left, trying narrower labels until all fit."""
+    if not chosen:
+        return []
+    order = sorted(chosen)
+    geometry = []
+    for index in order:
+        event = store.events[index]
+        kind = event_kind(event)
+        x0 = (store.starts[index] - origin) / spp
+        x1 = (store.ends[index] - origin) / spp
+        if kind is Kind.MARKER:
+            x0 = x1 = (x0 + x1) / 2
+        full_title = title_width(event.title + ("?" if event.when.uncertain else ""))
+        full_date = date_width(event.when.words())
+        geometry.append((index, event, kind, float(x0), float(x1), full_title, full_date))
+
+    overflow: list[tuple[int, float]] = []
+    for cap in metrics.label_caps:
+        placed, overflow = _pack(geometry, rows, cap, metrics, tag_slots)
+        if not overflow:
+            break
+    for index, x in overflow:
+        layout.clusters.append(_cluster_for(x, metrics.bucket_width, origin, spp, index))
+    return placed
+
+
+def _pack(geometry: list, rows: int, cap: float, metrics: Metrics, tag_slots: dict[str, int]):
+    row_ends = [-math.inf] * rows
+    placed: list[Item] = []
+    overflow: list[tuple[int, float]] = []
+    radius = metrics.marker_radius
+    for index, event, kind, x0, x1, full_title, full_date in geometry:
+        title_room = min(full_title, cap)
+        show_date = full_title + metrics.label_gap + full_date <= cap
+        label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
+        left = x0 - radius if kind is Kind.MARKER else x0
+        if kind is Kind.MARKER:
+            label_x = x0 + radius + 4
+        elif x1 - max(x0, 0.0) >= label_width + 12:
+            label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
+        else:
+            label_x = x1 + 4
+        right = max(x1, label_x + label_width)
+        for row in range(rows):
+            if row_ends[row] <= left:
+                row_ends[row] = right + metrics.row_gap
+                tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
+                placed.append(
+                    Item(
+                        index,
+                        kind,
+                        x0,
+                        x1,
+                        row,
+                        label_x,
+                        title_room,
+                        show_date,
+                        event.when.approximate,
+                        event.when.uncertain,
+                        tag_index,
+                        right,
+                    )
+                )
+                break
+        else:
+            overflow.append((index, x0))
+    return placed, overflow
+
+
+def _cluster_for(x: float, bucket_px: float, origin: float, spp: float, index: int) -> Cluster:
+    k = math.floor(x / bucket_px)
+    return Cluster(
+        k * bucket_px, (k + 1) * bucket_px, 1, origin + k * bucket_px * spp, origin + (k + 1) * bucket_px * spp
+    )
+
+
+def _merge_clusters(layout: Layout) -> None:
+    """One cluster per bucket: overflow from row packing joins the bucket's count."""
+    merged: dict[float, Cluster] = {}
+    for cluster in layout.clusters:
+        existing = merged.get(cluster.x0)
+        if existing is None:
+            merged[cluster.x0] = Cluster(cluster.x0, cluster.x1, cluster.count, cluster.t0, cluster.t1)
+        else:
+            existing.count += cluster.count
+    layout.clusters = sorted(merged.values(), key=lambda c: c.x0)
+
+
+def _index_boxes(layout: Layout, metrics: Metrics) -> None:
+    boxes = np.empty((len(layout.items), 4), dtype=np.float64)
+    for number, item in enumerate(layout.items):
+        left = item.x0 - metrics.marker_radius - 2 if item.kind is Kind.MARKER else item.x0
+        boxes[number] = (left, item.row, item.right, number)
+    layout.boxes = boxes
+    layout.cluster_boxes = np.asarray([(c.x0, c.x1) for c in layout.clusters], dtype=np.float64).reshape(-1, 2)
+
+
+@dataclass
+class LayoutCache:
+    """Keeps the last layout and reuses it while the view pans within it at the same zoom."""
+
+    layout: Layout | None = None
+    key: tuple = ()
+
+    def get(self, key: tuple, view_t0: float, view_t1: float, spp: float) -> Layout | None:
+        layout = self.layout
+        if layout is None or key != self.key or not math.isclose(layout.seconds_per_pixel, spp, rel_tol=1e-9):
+            return None
+        if view_t0 < layout.origin or view_t1 > layout.origin + layout.width * spp:
+            return None
+        return layout
+
+    def put(self, key: tuple, layout: Layout) -> None:
+        self.key = key
+        self.layout = layout
+
+
+def tile_for(view_t0: float, view_width: float, spp: float, bucket_px: float) -> tuple[float, float]:
+    """The origin and width of a layout covering the view and one view-width either side, with the origin on
+    the bucket grid so that buckets stay put from one layout to the next."""
+    grid = bucket_px * spp
+    origin = math.floor((view_t0 - view_width * spp) / grid) * grid
+    width = math.ceil(3 * view_width / bucket_px + 2) * bucket_px
+    return origin, width
