@@ -10,8 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import total_ordering
 
 from dateutil import parser as dateutil_parser
@@ -70,6 +71,9 @@ class PartialDate:
     precision: Precision = Precision.YEAR
     approximate: bool = False
     uncertain: bool = False
+    # The period in seconds, computed once: the store reads these for every event it indexes.
+    start_seconds: float = field(init=False, repr=False, compare=False, default=0.0)
+    end_seconds: float = field(init=False, repr=False, compare=False, default=0.0)
 
     def __post_init__(self) -> None:
         expected = {
@@ -93,6 +97,8 @@ class PartialDate:
                 raise DateError(
                     f"{MONTH_NAMES[self.month - 1]} {self.year} has {last} days, so day {self.day} does not exist"
                 )
+        object.__setattr__(self, "start_seconds", seconds_from_date(self.first_day))
+        object.__setattr__(self, "end_seconds", seconds_from_date(self.day_after))
 
     # -- construction -------------------------------------------------------------------------------
     @classmethod
@@ -127,15 +133,6 @@ class PartialDate:
         if self.precision is Precision.YEAR:
             return dt.date(self.year + 1, 1, 1)
         return dt.date(self.year + 10, 1, 1)
-
-    @property
-    def start_seconds(self) -> float:
-        return seconds_from_date(self.first_day)
-
-    @property
-    def end_seconds(self) -> float:
-        """The end of the period (exclusive): a month occupies the whole month."""
-        return seconds_from_date(self.day_after)
 
     def _key(self) -> tuple[float, float, int, int]:
         return (self.start_seconds, self.end_seconds, int(self.approximate), int(self.uncertain))
@@ -210,6 +207,12 @@ def parse_date(value: object) -> PartialDate:
     YAML already turns `2019-02-27` into a `datetime.date` and `1958` into an int, so both are accepted
     as well as strings. Raises DateError with a message meant for the person who wrote the file.
     """
+    if isinstance(value, str):
+        return _parse_text_cached(value)
+    return _parse_value(value)
+
+
+def _parse_value(value: object) -> PartialDate:
     if isinstance(value, bool):
         raise DateError(f"expected a date, got {str(value).lower()}")
     if isinstance(value, dt.datetime):
@@ -221,6 +224,12 @@ def parse_date(value: object) -> PartialDate:
     if not isinstance(value, str):
         raise DateError(f"expected a date, got {type(value).__name__}")
     return _parse_text(value)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_text_cached(original: str) -> PartialDate:
+    """Chronologies repeat their dates; PartialDate is immutable, so equal texts share one object."""
+    return _parse_text(original)
 
 
 def _parse_text(original: str) -> PartialDate:

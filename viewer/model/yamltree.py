@@ -9,7 +9,8 @@ file ("billion laughs", ten thousand nested lists) is refused quickly instead of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSIONS = 10_000
+_STR = "tag:yaml.org,2002:str"
 _FLOW_DEPTH_CHECK = re.compile(r"[\[\]{}]")
 
 
@@ -37,23 +39,87 @@ class Mark:
     column: int
 
 
-@dataclass(slots=True)
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Marks(Mapping[str, Mark]):
+    """Positions of a mapping's keys or values, made only when a problem asks for one.
+
+    Making a Mark for each of a large file's hundreds of thousands of nodes cost more than parsing them.
+    """
+
+    __slots__ = ("_nodes",)
+
+    def __init__(self, nodes: dict[str, yaml.Node]) -> None:
+        self._nodes = nodes
+
+    def __getitem__(self, key: str) -> Mark:
+        return _mark(self._nodes[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+
+class _ItemMarks(Sequence[Mark]):
+    __slots__ = ("_nodes",)
+
+    def __init__(self, nodes: list[yaml.Node]) -> None:
+        self._nodes = nodes
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [_mark(node) for node in self._nodes[index]]
+        return _mark(self._nodes[index])
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+
 class YamlMap:
     """A YAML mapping with string keys, remembering where each key and value was written."""
 
-    mark: Mark
-    values: dict[str, Any] = field(default_factory=dict)
-    key_marks: dict[str, Mark] = field(default_factory=dict)
-    value_marks: dict[str, Mark] = field(default_factory=dict)
+    __slots__ = ("_key_nodes", "_node", "_value_nodes", "values")
+
+    def __init__(self, node: yaml.Node) -> None:
+        self._node = node
+        self.values: dict[str, Any] = {}
+        self._key_nodes: dict[str, yaml.Node] = {}
+        self._value_nodes: dict[str, yaml.Node] = {}
+
+    @property
+    def mark(self) -> Mark:
+        return _mark(self._node)
+
+    @property
+    def key_marks(self) -> Mapping[str, Mark]:
+        return _Marks(self._key_nodes)
+
+    @property
+    def value_marks(self) -> Mapping[str, Mark]:
+        return _Marks(self._value_nodes)
 
 
-@dataclass(slots=True)
 class YamlList:
     """A YAML sequence, remembering where each item was written."""
 
-    mark: Mark
-    items: list[Any] = field(default_factory=list)
-    item_marks: list[Mark] = field(default_factory=list)
+    __slots__ = ("_item_nodes", "_node", "items")
+
+    def __init__(self, node: yaml.Node) -> None:
+        self._node = node
+        self.items: list[Any] = []
+        self._item_nodes: list[yaml.Node] = []
+
+    @property
+    def mark(self) -> Mark:
+        return _mark(self._node)
+
+    @property
+    def item_marks(self) -> Sequence[Mark]:
+        return _ItemMarks(self._item_nodes)
 
 
 def read_text(path: Path) -> str:
@@ -159,10 +225,6 @@ def _problem_from_yaml_error(path: Path, error: yaml.MarkedYAMLError) -> Problem
     return Problem(path, mark.line + 1, mark.column + 1, f"YAML syntax error: {what}{context}")
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 class _Builder:
     """Turns composed nodes into plain values, refusing anything that is not plain data."""
 
@@ -189,10 +251,9 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, "tag:yaml.org,2002:seq")
-            result = YamlList(_mark(node))
-            for item in node.value:
-                result.items.append(self.build(item, depth + 1))
-                result.item_marks.append(_mark(item))
+            result = YamlList(node)
+            result.items = [self.build(item, depth + 1) for item in node.value]
+            result._item_nodes = list(node.value)
             return result
         if isinstance(node, yaml.MappingNode):
             self.check_tag(node, "tag:yaml.org,2002:map")
@@ -204,6 +265,8 @@ class _Builder:
             raise self.fail(node, f"the YAML tag {node.tag} is refused: a chronology holds plain data only")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value
         if not node.tag.startswith("tag:yaml.org,2002:") or node.tag.endswith((":binary", ":set", ":omap", ":pairs")):
             raise self.fail(node, f"the YAML tag {node.tag} is refused: a chronology holds plain data only")
         try:
@@ -213,7 +276,7 @@ class _Builder:
             raise self.fail(node, f"cannot read this value: {problem}") from None
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
-        result = YamlMap(_mark(node))
+        result = YamlMap(node)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.fail(key_node, "merge keys (<<) are not supported in a chronology")
@@ -221,12 +284,12 @@ class _Builder:
                 raise self.fail(key_node, "a key must be a plain word")
             key = str(key_node.value)
             if key in result.values:
-                first = result.key_marks[key]
+                first = _mark(result._key_nodes[key])
                 mark = _mark(key_node)
                 message = f"the key '{key}' is repeated (first at line {first.line}); one of the values would be lost"
                 self.problems.append(Problem(self.path, mark.line, mark.column, message))
                 continue
             result.values[key] = self.build(value_node, depth + 1)
-            result.key_marks[key] = _mark(key_node)
-            result.value_marks[key] = _mark(value_node)
+            result._key_nodes[key] = key_node
+            result._value_nodes[key] = value_node
         return result

@@ -1,0 +1,20 @@
+"""Every UI test gets a throwaway settings scope, so tests never read or write the user's real settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def throwaway_settings(tmp_path: Path, qapp) -> Path:
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QCoreApplication.setOrganizationName("timeline-viewer-tests")
+    QCoreApplication.setApplicationName("timeline-viewer-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    return folder
