@@ -25,7 +25,8 @@ ACTORS = ("United States", "North Korea", "South Korea", "Vietnam", "China", "Ja
 SUBJECTS = ("Leaders", "Envoys", "Negotiators", "Ministers", "Delegates", "Observers", "Inspectors", "Officials")
 VERBS = ("meet", "sign", "announce", "reject", "open talks on", "postpone", "agree on", "dispute", "review")
 OBJECTS = ("a trade pact", "the sanctions regime", "a border accord", "the summit agenda", "a joint statement",
-           "the inspection plan", "a ceasefire", "the aid package", "the nuclear talks", "a fisheries deal")  # fmt: skip
+           "the inspection plan", "a ceasefire", "the aid package", "the nuclear talks",
+           "a fisheries deal")  # fmt: skip
 PLACES = ("Hanoi", "Singapore", "Seoul", "Pyongyang", "Beijing", "Tokyo", "Geneva", "Vienna", "Panmunjom", "Danang")
 SOURCE_ID = "wire"
 SOURCE_FILE = "sources/wire.txt"
