@@ -46,6 +46,7 @@ class Store:
         self.path = path
         self._index_by_id: dict[str, int] | None = None
         self._search_text: str | None = None
+        self._tags: list[str] | None = None
         self._search_offsets: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -97,12 +98,16 @@ class Store:
         return self._index_by_id.get(event_id)
 
     def tags(self) -> list[str]:
-        """Every tag, the most used first (ties in order of first use): the legend's order."""
-        counts: dict[str, int] = {}
-        for event in self.events:
-            for tag in event.tags:
-                counts[tag] = counts.get(tag, 0) + 1
-        return sorted(counts, key=lambda tag: -counts[tag])
+        """Every tag, the most used first (ties in order of first use): the legend's order.
+
+        Counted once, on first use: the legend asks on every frame."""
+        if self._tags is None:
+            counts: dict[str, int] = {}
+            for event in self.events:
+                for tag in event.tags:
+                    counts[tag] = counts.get(tag, 0) + 1
+            self._tags = sorted(counts, key=lambda tag: -counts[tag])
+        return list(self._tags)
 
     # -- search ----------------------------------------------------------------------------------------
     def search(self, query: str) -> np.ndarray:

@@ -266,7 +266,7 @@ class TimelinePainter:
         if not counts.any():
             return
         peak = max(float(counts.max()), 1.0)
-        bars = np.ceil(np.log1p(counts) / math.log1p(peak) * height).astype(np.int32)
+        bars = np.ceil(np.sqrt(counts / peak) * height).astype(np.int32)  # sqrt: bursts stand out, singles show
         rows = np.arange(height, dtype=np.int32)[:, None]
         mask = rows >= (height - bars)[None, :]
         colour = QColor(frame.theme.density)

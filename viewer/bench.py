@@ -1,0 +1,196 @@
+"""The performance benchmark: `python -m viewer.bench [--sizes 1000,10000,100000,1000000] [--json]`.
+
+Each size runs in a child process of its own, so `peak_rss_mb` is that size's peak and not the largest so
+far. Everything is drawn with the real painter into an offscreen 1920×1080 image, as the window would.
+
+Measures (see issue "Scale: a million events"):
+- index_s: building the store (sorting, time columns, duration classes) from the events;
+- frame_ms_median, frame_ms_p95: a scripted flight of 90 frames, zooming from the whole span down to a
+  single day inside a burst, panning there, and zooming back out;
+- hit_ms_median: finding what is under a point after a frame;
+- yaml_load_s: loading the chronology from a YAML file with validation (sizes up to 100,000; null above);
+- export_4k_s: exporting a 3840×2160 PNG of the whole span, written to disk;
+- peak_rss_mb: the child process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+KEYS = ("events", "index_s", "frame_ms_median", "frame_ms_p95", "hit_ms_median", "yaml_load_s", "export_4k_s",
+        "peak_rss_mb")  # fmt: skip
+YAML_LIMIT = 100_000
+WIDTH, HEIGHT = 1920, 1080
+
+
+def _flight(store, width: float) -> list[tuple[float, float]]:
+    """The scripted view ranges: whole span → one day in the densest burst → pan → back out."""
+    from viewer.render.view import fit_all
+
+    t0, t1 = fit_all(store, width)
+    # The densest day: the burst a user would zoom into.
+    days = (store.starts // 86_400).astype("int64")
+    values, counts = __import__("numpy").unique(days, return_counts=True)
+    target = float(values[int(counts.argmax())]) * 86_400 + 43_200
+    frames = []
+    steps = 40
+    day_span = 86_400.0 * 1.2
+    for k in range(steps + 1):
+        span = (t1 - t0) * (day_span / (t1 - t0)) ** (k / steps)
+        centre = (t0 + t1) / 2 + (target - (t0 + t1) / 2) * min(1.0, k / (steps * 0.6))
+        frames.append((centre - span / 2, centre + span / 2))
+    a, b = frames[-1]
+    for k in range(1, 11):  # pan through the burst, a quarter-view at a time
+        shift = (b - a) * 0.25 * k
+        frames.append((a + shift, b + shift))
+    back = list(reversed(frames[: steps + 1]))
+    frames.extend(back)
+    return frames
+
+
+def _measure(size: int) -> dict[str, Any]:
+    from viewer.qtenv import use_offscreen_platform
+
+    use_offscreen_platform()
+    import numpy as np
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+
+    from viewer import synthetic
+    from viewer.export import ExportRequest, export
+    from viewer.model.events import Header, Source
+    from viewer.model.loader import load
+    from viewer.model.store import Store
+    from viewer.render.painter import Frame, TimelinePainter
+
+    app = QGuiApplication(["timeline-viewer-bench"])  # noqa: F841 - fonts need the application object
+    events = synthetic.events(size)
+    text, _ = synthetic.source_text()
+    started = time.perf_counter()
+    store = Store(events, {synthetic.SOURCE_ID: Source(synthetic.SOURCE_ID, "Synthetic", text=text)},
+                  Header("Synthetic chronology"))  # fmt: skip
+    index_s = time.perf_counter() - started
+    del events
+
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    drawer = TimelinePainter()
+    rect = QRectF(0, 0, WIDTH, HEIGHT)
+    frame_ms = []
+    for t0, t1 in _flight(store, WIDTH):
+        started = time.perf_counter()
+        painter = QPainter(image)
+        drawer.paint(painter, rect, Frame(store, t0, t1))
+        painter.end()
+        frame_ms.append((time.perf_counter() - started) * 1000)
+
+    rng = random.Random(7)
+    hit_ms = []
+    for _ in range(500):
+        x, y = rng.uniform(0, WIDTH), rng.uniform(0, HEIGHT)
+        started = time.perf_counter()
+        drawer.hit(x, y)
+        hit_ms.append((time.perf_counter() - started) * 1000)
+    # Hits also after a mid-level frame (a month in the burst), where rows are full of items.
+    t0, t1 = _flight(store, WIDTH)[30]
+    painter = QPainter(image)
+    drawer.paint(painter, rect, Frame(store, t0, t1))
+    painter.end()
+    for _ in range(500):
+        x, y = rng.uniform(0, WIDTH), rng.uniform(0, HEIGHT)
+        started = time.perf_counter()
+        drawer.hit(x, y)
+        hit_ms.append((time.perf_counter() - started) * 1000)
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        export(store, Path(folder) / "export.png", ExportRequest(3840, 2160))
+        export_4k_s = time.perf_counter() - started
+        yaml_load_s = None
+        if size <= YAML_LIMIT:
+            path = synthetic.write_yaml(Path(folder), size)
+            started = time.perf_counter()
+            result = load(path)
+            yaml_load_s = time.perf_counter() - started
+            if not result.ok:
+                raise SystemExit(f"the synthetic YAML did not load: {result.problems[:3]}")
+
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "events": size,
+        "index_s": round(index_s, 4),
+        "frame_ms_median": round(statistics.median(frame_ms), 3),
+        "frame_ms_p95": round(float(np.percentile(frame_ms, 95)), 3),
+        "hit_ms_median": round(statistics.median(hit_ms), 4),
+        "yaml_load_s": None if yaml_load_s is None else round(yaml_load_s, 3),
+        "export_4k_s": round(export_4k_s, 3),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+    }
+
+
+def _run_child(size: int) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "viewer.bench", "--child", str(size)], capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark of {size} events failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    headers = list(KEYS)
+    cells = [[_cell(row[key]) for key in headers] for row in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"]
+    lines.append("| " + " | ".join("-" * w for w in widths) + " |")
+    for row in cells:
+        lines.append("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:g}" if not math.isnan(value) else "nan"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m viewer.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated event counts")
+    parser.add_argument("--json", action="store_true", help="print a JSON list, one object per size")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.child is not None:
+        print(json.dumps(_measure(options.child)))
+        return 0
+    try:
+        sizes = [int(s.replace("_", "")) for s in options.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be comma-separated whole numbers, not {options.sizes!r}")
+    if not sizes or any(s <= 0 for s in sizes):
+        parser.error("--sizes must be positive")
+    rows = []
+    for size in sizes:
+        if not options.json:
+            print(f"measuring {size:,} events…", file=sys.stderr, flush=True)
+        rows.append(_run_child(size))
+    if options.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        print(_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
