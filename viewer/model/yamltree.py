@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSIONS = 10_000  # alias uses per file; values are shared, never copied
+MAX_ALIASED_VALUES = 1_000_000  # values the aliases would stand for if expanded (a "billion laughs" is ~10^9)
 _STR = "tag:yaml.org,2002:str"
 _FLOW_DEPTH_CHECK = re.compile(r"[\[\]{}]")
 
@@ -239,7 +240,9 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.resolver = yaml.resolver.Resolver()
         self.anchors: dict[str, Any] = {}
+        self.sizes: dict[str, int] = {}  # anchor -> how many values it stands for, expanded
         self.aliases = 0
+        self.aliased_values = 0
         self.problems: list[Problem] = []
 
     def fail(self, item: Any, message: str) -> ChronologyError:
@@ -258,8 +261,8 @@ class _Builder:
                     stack[-1][1] = event  # a key; its value comes next
                     continue
                 value = self.scalar(event)
-                self.remember(event, value)
-                root = self.attach(stack, event, value, root)
+                self.remember(event, value, 1)
+                root = self.attach(stack, event, value, root, 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if stack and isinstance(stack[-1][0], YamlMap) and stack[-1][1] is None:
                     raise self.fail(event, "a key must be a plain word, not a list or a mapping")
@@ -268,11 +271,11 @@ class _Builder:
                 is_map = kind is yaml.MappingStartEvent
                 if event.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
                     raise self.fail(event, f"the YAML tag {event.tag} is refused: a chronology holds plain data only")
-                stack.append([YamlMap(event) if is_map else YamlList(event), None, event])
+                stack.append([YamlMap(event) if is_map else YamlList(event), None, event, 1])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                container, _, start = stack.pop()
-                self.remember(start, container)
-                root = self.attach(stack, start, container, root)
+                container, _, start, size = stack.pop()
+                self.remember(start, container, size)
+                root = self.attach(stack, start, container, root, size)
             elif kind is yaml.AliasEvent:
                 self.aliases += 1
                 if self.aliases > MAX_ALIAS_EXPANSIONS:
@@ -281,22 +284,32 @@ class _Builder:
                     raise self.fail(event, f"the alias *{event.anchor} names no anchor")
                 if stack and isinstance(stack[-1][0], YamlMap) and stack[-1][1] is None:
                     raise self.fail(event, "a key must be a plain word, not an alias")
-                root = self.attach(stack, event, self.anchors[event.anchor], root)
+                size = self.sizes[event.anchor]
+                self.aliased_values += size
+                if self.aliased_values > MAX_ALIASED_VALUES:
+                    raise self.fail(
+                        event,
+                        f"the aliases would expand to more than {MAX_ALIASED_VALUES:,} values "
+                        "(a YAML 'billion laughs'?); refused",
+                    )
+                root = self.attach(stack, event, self.anchors[event.anchor], root, size)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise self.fail(event, "a chronology is one YAML document; remove the second '---'")
         return root
 
-    def remember(self, event: Any, value: Any) -> None:
+    def remember(self, event: Any, value: Any, size: int) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self.anchors[anchor] = value
+            self.sizes[anchor] = size
 
-    def attach(self, stack: list[list[Any]], event: Any, value: Any, root: Any) -> Any:
+    def attach(self, stack: list[list[Any]], event: Any, value: Any, root: Any, size: int) -> Any:
         if not stack:
             return value
         top = stack[-1]
+        top[3] += size
         container = top[0]
         if isinstance(container, YamlList):
             container.items.append(value)
