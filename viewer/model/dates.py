@@ -257,6 +257,8 @@ def _parse_text(original: str) -> PartialDate:
             return PartialDate.of_decade(int(m[1]), **marks)
     except DateError as error:
         raise DateError(f"'{original}': {error}") from None
+    if _TIME_OF_DAY.search(text):
+        raise DateError(f"'{original}': a time of day is not supported; write the day only (e.g. 2019-02-27)")
     if not _HAS_LETTER.search(text):
         raise DateError(
             f"cannot read '{original}' as a date: write 2019-02-27, 2018-05, 1958 or 1980s"

@@ -228,6 +228,7 @@ def _problem_from_yaml_error(path: Path, error: yaml.MarkedYAMLError) -> Problem
 
 
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
@@ -338,6 +339,8 @@ class _Builder:
             if not plain or tag == "!":
                 return event.value  # quoted: always text, no guessing
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+            if tag == _TIMESTAMP:
+                return event.value  # dates stay text: the date parser knows precision and says what is wrong
         if tag == _STR:
             return event.value
         if tag not in _SAFE_TAGS:

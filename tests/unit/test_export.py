@@ -1,0 +1,200 @@
+"""Export: every format, the exact size, the range options, and the failures that must leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from viewer.cli import main
+from viewer.export import ExportError, ExportRequest, export, largest_png, render_image
+from viewer.model.dates import parse_date
+from viewer.model.store import Store
+from viewer.render.painter import Frame, TimelinePainter
+from viewer.render.theme import DARK
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _image(path: Path) -> QImage:
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is not a readable image"
+    return image
+
+
+def _distinct_colours(image: QImage, step: int = 7) -> int:
+    colours = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+def _median_lightness(image: QImage) -> int:
+    values = sorted(image.pixelColor(x, y).lightness() for y in range(0, image.height(), 5)
+                    for x in range(0, image.width(), 5))  # fmt: skip
+    return values[len(values) // 2]
+
+
+def test_png_has_exactly_the_size_asked_for(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "t.png"
+    export(shipped_store, out, ExportRequest(1234, 567))
+    image = _image(out)
+    assert (image.width(), image.height()) == (1234, 567)
+    assert _distinct_colours(image) > 20, "the picture is (nearly) blank"
+
+
+def test_scale_keeps_the_pixel_size_and_draws_larger(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.png", tmp_path / "two.png"
+    export(shipped_store, one, ExportRequest(800, 400, scale=1.0))
+    export(shipped_store, two, ExportRequest(800, 400, scale=2.0))
+    a, b = _image(one), _image(two)
+    assert (b.width(), b.height()) == (800, 400)
+    assert a != b
+
+
+def test_svg_is_a_valid_svg_with_the_titles(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "t.svg"
+    export(shipped_store, out, ExportRequest(1600, 800))
+    text = out.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and text.rstrip().endswith("</svg>")
+    assert "Korean War" in text
+
+
+def test_pdf_is_a_vector_pdf(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "t.pdf"
+    export(shipped_store, out, ExportRequest(1600, 800))
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+    assert b"/Image" not in data.split(b"stream")[0] or len(data) < 2_000_000
+
+
+def test_dark_theme_darkens_the_background(qapp, shipped_store: Store) -> None:
+    light = render_image(shipped_store, ExportRequest(400, 300))
+    dark = render_image(shipped_store, ExportRequest(400, 300, theme=DARK))
+    assert _median_lightness(light) > 200
+    assert _median_lightness(dark) < 60
+
+
+def test_range_options_change_what_is_drawn(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    whole = render_image(shipped_store, ExportRequest(1200, 500))
+    hanoi = render_image(
+        shipped_store,
+        ExportRequest(1200, 500, t0=parse_date("2019-02-26").start_seconds, t1=parse_date("2019-03-01").end_seconds),
+    )
+    assert whole != hanoi
+
+
+def test_from_and_to_on_the_command_line(qapp, shipped_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hanoi.png"
+    code = main(["export", str(shipped_path), "-o", str(out), "--width", "900", "--height", "400",
+                 "--from", "2019-02-26", "--to", "2019-03-01", "--title", "The Hanoi days"])  # fmt: skip
+    assert code == 0
+    assert _image(out).width() == 900
+
+
+def test_unknown_extension_is_a_usage_error(qapp, shipped_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.bmp"
+    assert main(["export", str(shipped_path), "-o", str(out)]) == 2
+    assert not out.exists()
+
+
+def test_missing_folder_exits_1_and_writes_nothing(qapp, shipped_path: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "no" / "such" / "folder" / "t.png"
+    assert main(["export", str(shipped_path), "-o", str(out)]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc, where nobody may create files")
+def test_unwritable_folder_exits_1_and_leaves_nothing(qapp, shipped_path: Path, capsys) -> None:
+    """/proc refuses new files even to root, so this runs the same as a user or in CI."""
+    out = Path("/proc/timeline-viewer-export-test.png")
+    assert main(["export", str(shipped_path), "-o", str(out)]) == 1
+    assert "nothing was written" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_failed_write_leaves_the_previous_file_untouched(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    """QSaveFile: the old file stays whole when the new one cannot be written (here: a folder is in the way
+    of the temporary file's rename, simulated by making the target a directory)."""
+    target = tmp_path / "t.png"
+    target.mkdir()
+    with pytest.raises(ExportError):
+        export(shipped_store, target, ExportRequest(200, 100))
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["t.png"], "a temporary file was left behind"
+
+
+def test_broken_chronology_is_not_exported(qapp, tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "timeline:\n  title: x\nevents:\n  - id: a\n    title: A\n    date: 2019-02-30\n", encoding="utf-8"
+    )
+    out = tmp_path / "t.png"
+    assert main(["export", str(broken), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:6:11:" in err and "does not exist" in err
+    assert not out.exists()
+
+
+def test_too_large_says_the_largest_size_that_works(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "huge.png"
+    with pytest.raises(ExportError, match=r"largest PNG at this aspect is \d+×\d+"):
+        export(shipped_store, out, ExportRequest(60_000, 40_000))
+    assert not out.exists()
+    w, h = largest_png(60_000, 40_000)
+    assert w * h * 4 < 2**31 and max(w, h) <= 32_767
+
+
+def test_poster_twenty_thousand_pixels_wide(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "poster.png"
+    export(shipped_store, out, ExportRequest(20_000, 2_000, scale=4.0))
+    image = _image(out)
+    assert (image.width(), image.height()) == (20_000, 2_000)
+
+
+def test_export_matches_the_painter_drawing_into_an_image(qapp, shipped_store: Store) -> None:
+    """The export is the painter's picture, pixel for pixel, for the same range, size and theme."""
+    request = ExportRequest(1000, 500, t0=parse_date("2018").start_seconds, t1=parse_date("2019").end_seconds)
+    exported = render_image(shipped_store, request)
+    direct = QImage(1000, 500, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(direct)
+    TimelinePainter().paint(painter, QRectF(0, 0, 1000, 500), Frame(shipped_store, request.t0, request.t1))
+    painter.end()
+    assert exported == direct
+
+
+def test_command_line_export_works_with_no_display_at_all(tmp_path: Path) -> None:
+    """The issue's own check: DISPLAY unset, no QT_QPA_PLATFORM; the program picks offscreen by itself."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "t.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "viewer",
+            "export",
+            "events.yaml",
+            "-o",
+            str(out),
+            "--width",
+            "3000",
+            "--height",
+            "1200",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    image = _image(out)
+    assert (image.width(), image.height()) == (3000, 1200)
