@@ -82,7 +82,7 @@ def _frame(store: Store, request: ExportRequest, logical_width: float) -> Frame:
         t0 = d0 if t0 is None else t0
         t1 = d1 if t1 is None else t1
     decorations = request.decorations or Decorations()
-    return Frame(store, t0, t1, request.theme, decorations=decorations)
+    return Frame(store, t0, t1, request.theme, decorations=decorations, fixed=True)
 
 
 def _paint(painter: QPainter, rect: QRectF, store: Store, request: ExportRequest,

@@ -130,17 +130,19 @@ def compute_layout(
     metrics: Metrics = Metrics(),
     tag_slots: dict[str, int] | None = None,
     only: np.ndarray | None = None,
+    label_edge: float | None = None,
 ) -> Layout:
     """Lay out the events of `store` between `origin` and `origin + width * seconds_per_pixel`.
 
     `only`, when given, is a sorted array of store indices (a search's matches) to lay out instead of all.
+    `label_edge` is a time past which no label may run: a label that would is put on the left of its
+    event instead (the window passes the end of the data, an export the right edge of its picture).
     """
     rows = max(1, rows)
     layout = Layout(origin, seconds_per_pixel, width, rows)
     if not len(store):
         return layout
     tag_slots = tag_slots if tag_slots is not None else tag_indices(store)
-    t_end = origin + width * seconds_per_pixel
     bucket_px = metrics.bucket_width
     buckets = max(1, math.ceil(width / bucket_px))
     edges = origin + np.arange(buckets + 1, dtype=np.float64) * bucket_px * seconds_per_pixel
@@ -172,7 +174,8 @@ def compute_layout(
                 Cluster(k * bucket_px, (k + 1) * bucket_px, count, float(edges[k]), float(edges[k + 1]))
             )
 
-    items = _place(store, chosen, origin, seconds_per_pixel, t_end, event_rows, title_width, date_width, metrics,
+    edge_x = math.inf if label_edge is None else (label_edge - origin) / seconds_per_pixel
+    items = _place(store, chosen, origin, seconds_per_pixel, edge_x, event_rows, title_width, date_width, metrics,
                    tag_slots, layout)  # fmt: skip
     if metrics.cluster_row and rows > 2:
         for item in items:
@@ -188,7 +191,7 @@ def _place(
     chosen: Sequence[int],
     origin: float,
     spp: float,
-    t_end: float,
+    edge_x: float,
     rows: int,
     title_width: TextWidth,
     date_width: TextWidth,
@@ -214,7 +217,7 @@ def _place(
 
     overflow: list[tuple[int, float]] = []
     for cap in metrics.label_caps:
-        placed, overflow = _pack(geometry, rows, cap, metrics, tag_slots)
+        placed, overflow = _pack(geometry, rows, cap, metrics, tag_slots, edge_x)
         if not overflow:
             break
     for index, x in overflow:
@@ -222,7 +225,7 @@ def _place(
     return placed
 
 
-def _pack(geometry: list, rows: int, cap: float, metrics: Metrics, tag_slots: dict[str, int]):
+def _pack(geometry: list, rows: int, cap: float, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
     row_ends = [-math.inf] * rows
     placed: list[Item] = []
     overflow: list[tuple[int, float]] = []
@@ -232,13 +235,17 @@ def _pack(geometry: list, rows: int, cap: float, metrics: Metrics, tag_slots: di
         show_date = full_title + metrics.label_gap + full_date <= cap
         label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
         left = x0 - radius if kind is Kind.MARKER else x0
+        end = x0 + radius if kind is Kind.MARKER else x1
         if kind is Kind.MARKER:
             label_x = x0 + radius + 4
         elif x1 - max(x0, 0.0) >= label_width + 12:
             label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
         else:
             label_x = x1 + 4
-        right = max(x1, label_x + label_width)
+        if label_x + label_width > edge_x and label_x > x0:
+            label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
+            left = label_x
+        right = max(end, label_x + label_width)
         for row in range(rows):
             if row_ends[row] <= left:
                 row_ends[row] = right + metrics.row_gap
@@ -295,21 +302,31 @@ def _index_boxes(layout: Layout, metrics: Metrics) -> None:
 
 @dataclass
 class LayoutCache:
-    """Keeps the last layout and reuses it while the view pans within it at the same zoom."""
+    """Keeps the last layout and reuses it while the view pans within it at the same zoom.
+
+    `inputs` (the store, the search's matches) are compared by identity and held, so a new store can
+    never be mistaken for a freed one whose id it reuses; `key` holds plain values compared by equality.
+    """
 
     layout: Layout | None = None
     key: tuple = ()
+    inputs: tuple = ()
 
-    def get(self, key: tuple, view_t0: float, view_t1: float, spp: float) -> Layout | None:
+    def get(self, key: tuple, inputs: tuple, view_t0: float, view_t1: float, spp: float) -> Layout | None:
         layout = self.layout
-        if layout is None or key != self.key or not math.isclose(layout.seconds_per_pixel, spp, rel_tol=1e-9):
+        if layout is None or key != self.key or len(inputs) != len(self.inputs):
+            return None
+        if any(a is not b for a, b in zip(inputs, self.inputs, strict=True)):
+            return None
+        if not math.isclose(layout.seconds_per_pixel, spp, rel_tol=1e-9):
             return None
         if view_t0 < layout.origin or view_t1 > layout.origin + layout.width * spp:
             return None
         return layout
 
-    def put(self, key: tuple, layout: Layout) -> None:
+    def put(self, key: tuple, inputs: tuple, layout: Layout) -> None:
         self.key = key
+        self.inputs = inputs
         self.layout = layout
 
 

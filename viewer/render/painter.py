@@ -9,10 +9,10 @@ this path makes a Python or Qt object per event of the chronology.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,9 +38,10 @@ from viewer.render.layout import (
 )
 from viewer.render.scale import TimeScale
 from viewer.render.theme import LIGHT, Theme
-from viewer.render.ticks import choose_ticks
+from viewer.render.ticks import MAJOR_LABEL_PAD, choose_ticks, sticky_major_label_x
 
 FONT_FAMILY = "DejaVu Sans"
+_PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Frame:
     hovered: int | None = None
     matches: np.ndarray | None = None  # search matches (store indices), None when not searching
     decorations: Decorations = field(default_factory=Decorations)
+    fixed: bool = False  # a picture that will not be panned (an export): labels stay inside its right edge
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class TimelinePainter:
         self.major_metrics = QFontMetricsF(self.major_font)
         self.cache = LayoutCache()
         self.geometry = _Geometry()
-        self._tag_slots: tuple[int, dict[str, int]] | None = None
+        self._tag_slots: tuple[Store, dict[str, int]] | None = None
         self._width_cache: dict[str, float] = {}
 
     @staticmethod
@@ -143,8 +145,8 @@ class TimelinePainter:
         return self.date_metrics.horizontalAdvance(text)
 
     def tag_slots(self, store: Store) -> dict[str, int]:
-        if self._tag_slots is None or self._tag_slots[0] != id(store):
-            self._tag_slots = (id(store), tag_indices(store))
+        if self._tag_slots is None or self._tag_slots[0] is not store:
+            self._tag_slots = (store, tag_indices(store))
         return self._tag_slots[1]
 
     # -- the frame ------------------------------------------------------------------------------------
@@ -186,16 +188,20 @@ class TimelinePainter:
 
     def _layout_for(self, frame: Frame, scale: TimeScale, rows: int) -> Layout:
         spp = scale.seconds_per_pixel
-        matches_key = None if frame.matches is None else (len(frame.matches), hash(frame.matches[:64].tobytes()))
-        key = (id(frame.store), rows, matches_key, self.metrics)
-        layout = self.cache.get(key, frame.t0, frame.t1, spp)
+        span = frame.store.span()
+        edge = span[1] if span else None
+        if frame.fixed:
+            edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
+        key = (rows, self.metrics, edge)
+        inputs = (frame.store, frame.matches)
+        layout = self.cache.get(key, inputs, frame.t0, frame.t1, spp)
         if layout is None:
             origin, width = tile_for(frame.t0, scale.width, spp, self.metrics.bucket_width)
             layout = compute_layout(
                 frame.store, origin, spp, width, rows, self._title_width, self._date_width, self.metrics,
-                self.tag_slots(frame.store), frame.matches,
+                self.tag_slots(frame.store), frame.matches, edge,
             )  # fmt: skip
-            self.cache.put(key, layout)
+            self.cache.put(key, inputs, layout)
         return layout
 
     # -- parts ----------------------------------------------------------------------------------------
@@ -217,41 +223,47 @@ class TimelinePainter:
         return height
 
     def _paint_axis(self, painter: QPainter, scale: TimeScale, top: float, bottom: float, theme: Theme) -> None:
+        """Two tiers: minor ticks with short labels, major ticks naming the period, the current one sticky."""
         width = scale.width
+        gap = 14.0
         painter.fillRect(QRectF(0, top, width, self.AXIS_HEIGHT), _colour(theme.axis_background))
-        ticks = choose_ticks(scale, self.axis_metrics.horizontalAdvance, 14.0)
-        grid_top = top + self.AXIS_HEIGHT
-        painter.setPen(QPen(_colour(theme.grid), 1))
+        ticks = choose_ticks(scale, self.axis_metrics.horizontalAdvance, gap, self.major_metrics.horizontalAdvance)
+        axis_bottom = top + self.AXIS_HEIGHT
         minor_x = [t.x for t in ticks.minor if 0 <= t.x <= width]
-        for x in minor_x:
-            painter.drawLine(QPointF(x, grid_top), QPointF(x, bottom))
+        major_x = [t.x for t in ticks.major if 0 <= t.x <= width]
+        painter.setPen(QPen(_colour(theme.grid), 1))
+        painter.drawLines([QLineF(x, axis_bottom, x, bottom) for x in minor_x])
         painter.setPen(QPen(_colour(theme.grid_major), 1))
-        for tick in ticks.major:
-            if 0 <= tick.x <= width:
-                painter.drawLine(QPointF(tick.x, top + 4), QPointF(tick.x, bottom))
-        minor_baseline = top + self.AXIS_HEIGHT - 8
-        painter.setPen(QPen(_colour(theme.grid_major), 1))
-        for x in minor_x:
-            painter.drawLine(QPointF(x, top + self.AXIS_HEIGHT - 22), QPointF(x, top + self.AXIS_HEIGHT))
+        painter.drawLines([QLineF(x, top + 4, x, bottom) for x in major_x])
+        painter.drawLines([QLineF(x, axis_bottom - 20, x, axis_bottom) for x in minor_x])
+        painter.drawLine(QLineF(0, axis_bottom, width, axis_bottom))
+
+        # A label names a period: one day, month or year sits in the middle of its period; a label of a
+        # coarser step (every 5 years, every 6 hours) names an instant and starts at its tick.
         painter.setFont(self.axis_font)
         painter.setPen(_colour(theme.muted_text))
-        for tick in ticks.minor:
-            if 0 <= tick.x < width:
-                painter.drawText(QPointF(tick.x + 4, minor_baseline), tick.label)
+        baseline = axis_bottom - 8
+        centred = ticks.minor_unit in _PERIOD_UNITS
+        minor = ticks.minor
+        for number, tick in enumerate(minor):
+            label_width = self.axis_metrics.horizontalAdvance(tick.label)
+            if centred and number + 1 < len(minor):
+                x = (tick.x + minor[number + 1].x - label_width) / 2
+            else:
+                x = tick.x + MAJOR_LABEL_PAD
+            if x >= 0 and x + label_width <= width + label_width / 2:
+                painter.drawText(QPointF(x, baseline), tick.label)
+
         painter.setFont(self.major_font)
         painter.setPen(_colour(theme.text))
         major_baseline = top + 4 + self.major_metrics.ascent()
-        majors = list(ticks.major)
-        for number, tick in enumerate(majors):
-            x = tick.x + 4
-            if tick.x < 0:  # sticky: the period that began off screen keeps its name at the left edge
-                following = majors[number + 1].x if number + 1 < len(majors) else math.inf
-                label_width = self.major_metrics.horizontalAdvance(tick.label)
-                x = min(4.0, following - label_width - 8)
-            if 0 <= x < width:
-                painter.drawText(QPointF(x, major_baseline), tick.label)
-        painter.setPen(QPen(_colour(theme.grid_major), 1))
-        painter.drawLine(QPointF(0, top + self.AXIS_HEIGHT), QPointF(width, top + self.AXIS_HEIGHT))
+        sticky = sticky_major_label_x(ticks, self.major_metrics.horizontalAdvance, gap)
+        for tick in ticks.major:
+            if sticky is not None and tick is sticky[0]:
+                if sticky[1] >= 0:  # being pushed out by the next label: hide it rather than cut it
+                    painter.drawText(QPointF(sticky[1] + MAJOR_LABEL_PAD, major_baseline), tick.label)
+            elif 0 <= tick.x < width:
+                painter.drawText(QPointF(tick.x + MAJOR_LABEL_PAD, major_baseline), tick.label)
 
     def _paint_density(self, painter: QPainter, scale: TimeScale, top: float, frame: Frame) -> None:
         """Per-pixel counts of events starting there, as a strip: bursts show even where nothing is labelled."""
@@ -301,7 +313,9 @@ class TimelinePainter:
         row_h = self.metrics.row_height
         bar_h = self.metrics.bar_height
         matches = None if frame.matches is None else frame.matches
-        for item in layout.items:
+        ordered = [item for item in layout.items if item.index != frame.selected]
+        ordered += [item for item in layout.items if item.index == frame.selected]  # on top of its neighbours
+        for item in ordered:
             x0, x1 = item.x0 + offset, item.x1 + offset
             if item.right + offset < -2 or min(x0, x1) - self.metrics.marker_radius > width:
                 continue
@@ -374,8 +388,20 @@ class TimelinePainter:
         font = self.selected_font if selected else self.title_font
         metrics = QFontMetricsF(font) if selected else self.title_metrics
         title = event.title + ("?" if item.uncertain else "")
-        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, item.label_width + (8 if selected else 0.5))
         baseline = y_mid + (metrics.ascent() - metrics.descent()) / 2
+        if selected:
+            # The selected event is read in full: its whole title on a plate above its neighbours.
+            room = max(width - x - 8, item.label_width)
+            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+            date = event.when.words()
+            plate_width = metrics.horizontalAdvance(text) + self.metrics.label_gap + self._date_width(date) + 10
+            plate = QRectF(x - 5, y_mid - metrics.height() / 2 - 3, plate_width, metrics.height() + 6)
+            painter.setPen(QPen(_colour(theme.grid_major), 1))
+            painter.setBrush(_colour(theme.background, 0.94))
+            painter.drawRoundedRect(plate, 4, 4)
+            item = replace(item, show_date=True)
+        else:
+            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, item.label_width + 0.5)
         painter.setFont(font)
         painter.setPen(_colour(theme.text, alpha))
         painter.drawText(QPointF(x, baseline), text)

@@ -236,7 +236,11 @@ class TimeScale:
         lo, hi = _clamp(lo, T_MIN, T_MAX), _clamp(hi, T_MIN, T_MAX)
         span = _clamp((hi - lo) / (1 - 2 * margin_fraction), MIN_SPAN, MAX_SPAN)
         middle = lo + (hi - lo) / 2
-        return cls._placed(middle - span / 2, span, max(width, MIN_WIDTH))
+        scale = cls._placed(middle - span / 2, span, max(width, MIN_WIDTH))
+        if hi - lo <= span and (scale.t0 > lo or scale.t1 < hi):
+            # With no margin, rounding can leave an end a hair outside the view; "fit" must show both.
+            scale = TimeScale(min(scale.t0, lo), max(scale.t1, hi), scale.width)
+        return scale
 
     def clamp_to(self, t_min: float, t_max: float) -> TimeScale:
         """Keep the view within one view-width of the data [t_min, t_max], so the user cannot get lost.

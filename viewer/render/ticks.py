@@ -14,14 +14,21 @@ where "5d" means days 1, 5, 10, 15, 20 and 25 of every month and "10d" days 1, 1
 7-day or 5-day step would wander through the month, while these restart on the 1st, carry round labels,
 and still put the month boundaries of the coarser tier on a tick.
 
-Layout convention (the guarantee against overlap is stated for it, so the painter must follow it):
+The finest unit whose labels fit wins. "Fit" is judged against the unit's shortest possible gap
+(February for months, 25 Feb -> 1 Mar for "5d") rather than the gaps now in view: the widest label plus
+`min_gap` must fit there. That is a little stricter than checking the neighbours in view, but it makes
+the choice depend on the zoom level only, so the axis does not switch units back and forth while the
+user pans across a February; and it implies that no two neighbouring labels overlap.
 
-- a minor label is drawn centred on its tick's x;
-- a major label is drawn starting at its tick's x (left-aligned; the painter may add the same small
-  padding to every major label, e.g. `MAJOR_LABEL_PAD`), because it names the period that starts there;
-- `min_gap` pixels separate neighbouring labels of the same tier.
+Layout: because the widest label of a tier must fit in the tier's shortest gap, neighbouring labels are
+`min_gap` pixels apart or more whether the painter draws a tier's labels centred on their ticks or
+starting at them (plus the same padding for every label of the tier, e.g. `MAJOR_LABEL_PAD`). Centred
+suits minor labels, which name an instant or a short period; left-aligned suits major labels, which name
+the period that starts at their tick. Labels must be measured in the font they are drawn in: pass
+`major_text_width` when the major tier uses a different font.
 
-Each tier holds the ticks with 0 <= x <= width plus the nearest tick beyond each edge. The extra tick on
+Each tier holds the ticks with 0 <= x <= width plus the nearest tick beyond each edge (unless that
+falls outside years 1..9999, which have no ticks before or after them). The extra tick on
 the left is the start of the period in progress at the left edge, whose major label the painter draws
 "sticky", pinned at the edge (see `sticky_major_label_x`) so the user always sees which year or month
 they are in; the extra tick on the right lets a label that straddles the right edge be drawn too.
@@ -35,7 +42,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, NamedTuple
@@ -91,13 +98,16 @@ class AxisTicks:
     `minor` are the fine ticks with short labels ("Feb", "27", "14:00"); `major` the coarser ticks that
     give those labels their context ("2019", "February 2019"), empty when there is no major tier. The
     unit names (e.g. "3h", "1mo", "10y"; see the module docstring) say which units were chosen, for
-    tests and debugging; `major_unit` is None without a major tier.
+    tests and debugging; `major_unit` is None without a major tier. `major_thinned` says the major tier
+    had to skip periods to fit (every 2nd year, say), so a major label no longer names every period
+    the minor ticks fall in; `sticky_major_label_x` then draws no sticky label, which would mislead.
     """
 
     minor: list[Tick]
     major: list[Tick]
     minor_unit: str | None
     major_unit: str | None
+    major_thinned: bool = False
 
 
 # -- calendar units ------------------------------------------------------------------------------
@@ -366,54 +376,80 @@ def _fitting(tier: _Tier, scale: TimeScale, width_of: Callable[[str], float], mi
     return ticks
 
 
-def choose_ticks(scale: TimeScale, text_width: Callable[[str], float], min_gap: float = 12.0) -> AxisTicks:
+def _measured_once(text_width: Callable[[str], float]) -> Callable[[str], float]:
+    """`text_width` with a memory: labels repeat ("Jan", "00:00") and several units are tried per call,
+    while measuring text in a real font is the costly part."""
+    widths: dict[str, float] = {}
+
+    def width_of(label: str) -> float:
+        w = widths.get(label)
+        if w is None:
+            w = widths[label] = float(text_width(label))
+        return w
+
+    return width_of
+
+
+def choose_ticks(
+    scale: TimeScale,
+    text_width: Callable[[str], float],
+    min_gap: float = 12.0,
+    major_text_width: Callable[[str], float] | None = None,
+) -> AxisTicks:
     """The finest ticks whose labels fit, with a coarser major tier where one helps.
+
+    `text_width` measures a label in the font of the minor labels, `major_text_width` in that of the
+    major labels (default: the same), so a bold or larger major font cannot make its labels collide.
 
     Minor units are tried finest first; the first whose labels fit wins. For each, the major tier is
     settled first, since it decides the minor labels: under a major tier they are short ("Feb"), without
     one they carry their own context ("Feb 2019"). A major tier that would overlap is thinned to a
     coarser unit (every 2nd, 5th, 10th year; quarters; ...), and dropped when even that does not fit.
-    Returns empty tiers (units None) when nothing fits at all, e.g. in a widget a few pixels wide.
+    Returns empty tiers (units None) when nothing fits at all (labels wider than even 1000-year ticks
+    are apart): no labels rather than overlapping ones.
     """
     if not (math.isfinite(min_gap) and min_gap >= 0):
         raise ValueError(f"min_gap must be finite and non-negative, not {min_gap!r}")
-    widths: dict[str, float] = {}
-
-    def width_of(label: str) -> float:
-        # Labels repeat ("Jan", "00:00") and several units are tried, so measure each text once.
-        w = widths.get(label)
-        if w is None:
-            w = widths[label] = float(text_width(label))
-        return w
+    width_of = _measured_once(text_width)
+    major_width_of = width_of if major_text_width is None else _measured_once(major_text_width)
 
     for choice in _CHOICES:
         if not _could_fit(choice.unit, scale, min_gap):
             continue
         major: list[Tick] | None = None
         major_unit: str | None = None
+        thinned = False
         for tier in choice.majors:
-            major = _fitting(tier, scale, width_of, min_gap)
+            major = _fitting(tier, scale, major_width_of, min_gap)
             if major is not None:
                 major_unit = tier.unit.name
+                thinned = tier.unit is not choice.majors[0].unit
                 break
         label = choice.short if major is not None else choice.alone
         minor = _fitting(_Tier(choice.unit, label), scale, width_of, min_gap)
         if minor is not None:
-            return AxisTicks(minor, major or [], choice.unit.name, major_unit)
+            return AxisTicks(minor, major or [], choice.unit.name, major_unit, thinned)
     return AxisTicks([], [], None, None)
 
 
 def sticky_major_label_x(
-    major: Sequence[Tick], text_width: Callable[[str], float], min_gap: float = 12.0
+    axis: AxisTicks, text_width: Callable[[str], float], min_gap: float = 12.0
 ) -> tuple[Tick, float] | None:
     """The major tick whose period is in progress at the left edge, and the x to draw its label at.
 
     The label is pinned at x = 0 so the user always sees the current year or month, and pushed out to
     the left by the next major label as that one arrives, like a sticky section header, so the two never
     overlap (their ticks are at least label width + `min_gap` apart, which `choose_ticks` guarantees).
-    Returns None when no major tick lies at or before the left edge. Pass the `min_gap` used for
-    `choose_ticks`.
+    Pass the `min_gap` used for `choose_ticks`, and the `text_width` of the major labels' font; the x is
+    that of the label's start, before any padding the painter adds to every major label.
+
+    Returns None when no major tick lies at or before the left edge, and for a thinned major tier,
+    where the last label before the edge ("2016" of a tier that labels every 2nd year) may not be the
+    period the edge is in (2017); the ordinary labels still show.
     """
+    if axis.major_thinned:
+        return None
+    major = axis.major
     before = [i for i, tick in enumerate(major) if tick.x <= 0]
     if not before:
         return None

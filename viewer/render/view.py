@@ -6,8 +6,8 @@ from viewer.model.store import Store
 from viewer.render.scale import MIN_SPAN, TimeScale
 
 LEFT_MARGIN_PX = 24.0
-RIGHT_MARGIN_FRACTION = 0.2  # labels run to the right of their events: leave them room at the end
-RIGHT_MARGIN_MAX_PX = 300.0
+RIGHT_MARGIN_FRACTION = 0.05  # the last events' labels turn to their left, so a small margin is enough
+RIGHT_MARGIN_MAX_PX = 80.0
 EMPTY_SPAN = 365.25 * 86_400.0
 
 
