@@ -295,7 +295,7 @@ def _index_boxes(layout: Layout, metrics: Metrics) -> None:
     boxes = np.empty((len(layout.items), 4), dtype=np.float64)
     for number, item in enumerate(layout.items):
         left = item.x0 - metrics.marker_radius - 2 if item.kind is Kind.MARKER else item.x0
-        boxes[number] = (left, item.row, item.right, number)
+        boxes[number] = (min(left, item.label_x), item.row, item.right, number)
     layout.boxes = boxes
     layout.cluster_boxes = np.asarray([(c.x0, c.x1) for c in layout.clusters], dtype=np.float64).reshape(-1, 2)
 
