@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from viewer.model.store import Store
 from viewer.render import view
-from viewer.render.layout import LayoutCache
 from viewer.render.painter import Decorations, Frame, Hit, TimelinePainter
 from viewer.render.scale import MAX_SPAN, MIN_SPAN, MIN_WIDTH, T_MAX, T_MIN, TimeScale, zoom_factor_for_wheel
 from viewer.render.theme import LIGHT, Theme
@@ -83,7 +82,6 @@ class TimelineView(QWidget):
         self._painter = TimelinePainter()
         self._empty = Store([])
         self._store: Store | None = None
-        self._painted_store: Store | None = None  # keeps the id the painter's caches are keyed on alive
         self._geometry_valid = False  # False until a frame of the current store has been painted
         self._theme: Theme = LIGHT
         t0, t1 = view.fit_all(self._empty, float(max(self.width(), 1)))
@@ -127,7 +125,6 @@ class TimelineView(QWidget):
         self._store = store
         self._geometry_valid = False
         self._matches = None
-        self._painter.cache = LayoutCache()
         selected: int | None = None
         if keep_view and old_store is not None and old_selected is not None:
             selected = store.index_of(old_store.events[old_selected].id)
@@ -224,9 +221,6 @@ class TimelineView(QWidget):
         if _same(normalised, self._matches):
             return
         self._matches = normalised
-        # The painter keys its layout cache on the matches' length and first 64 indices only, so two searches
-        # with as many matches and the same first ones would share a layout: start afresh.
-        self._painter.cache = LayoutCache()
         if self._hovered is not None and normalised is not None and not _contains(normalised, self._hovered):
             self._set_hovered(None)
         self.update()
@@ -273,7 +267,6 @@ class TimelineView(QWidget):
                 painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         finally:
             painter.end()
-        self._painted_store = frame.store
         self._geometry_valid = frame.store is self._store
         if self._pointer is not None and self.underMouse():
             self._hover_timer.start()
@@ -290,7 +283,6 @@ class TimelineView(QWidget):
         finally:
             painter.end()
         self._scale = current
-        self._painted_store = frame.store
         self._geometry_valid = frame.store is self._store
 
     # -- Qt events: geometry, focus ----------------------------------------------------------------------
