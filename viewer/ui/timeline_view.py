@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from viewer.model.store import Store
 from viewer.render import view
@@ -51,6 +51,8 @@ PAGE_PAN_FRACTION = 0.9
 WHEEL_PAN_FRACTION = 0.1
 #: Touchpads report pixels: this many pixels of vertical scrolling zoom as much as one wheel notch.
 TOUCHPAD_PIXELS_PER_NOTCH = 60.0
+#: At most this many events are listed in the menu of a cluster too dense to open by zooming.
+CLUSTER_MENU_ITEMS = 40
 #: Clicking a cluster shows its time range with this fraction of the width free on either side.
 CLUSTER_MARGIN = 0.1
 #: An event counts as "in view" when it reaches this far inside the edges (pixels).
@@ -99,6 +101,7 @@ class TimelineView(QWidget):
         self._ignore_release = False
         self._click_changed_view = False
         self._pointer: QPointF | None = None
+        self._cluster_menu: QMenu | None = None
         self._focus_visible = False
         self._hover_timer = QTimer(self)
         self._hover_timer.setSingleShot(True)
@@ -388,11 +391,35 @@ class TimelineView(QWidget):
             self.select(hit.index, ensure_visible=False)
             return False
         if hit.cluster is not None:
-            return self._open_cluster(*hit.cluster)
+            return self._open_cluster(*hit.cluster, position=position)
         self.select(None)
         return False
 
-    def _open_cluster(self, t0: float, t1: float) -> bool:
+    def cluster_menu(self) -> QMenu | None:
+        """The menu of a cluster's events last shown (for a cluster too dense to open by zooming)."""
+        return self._cluster_menu
+
+    def _show_cluster_menu(self, t0: float, t1: float, position: QPointF) -> None:
+        """A day with more events than rows cannot be opened by zooming: list its events to choose from."""
+        store = self._store
+        if store is None:
+            return
+        lo, hi = (int(i) for i in np.searchsorted(store.starts, (t0, t1), side="left"))
+        menu = QMenu(self)
+        menu.setAccessibleName("Events in this cluster")
+        for index in range(lo, min(hi, lo + CLUSTER_MENU_ITEMS)):
+            event = store.events[index]
+            action = menu.addAction(f"{event.title} — {event.when.words()}")
+            action.triggered.connect(lambda _checked=False, i=index: self.select(i, ensure_visible=False))
+        if hi - lo > CLUSTER_MENU_ITEMS:
+            more = menu.addAction(f"{hi - lo - CLUSTER_MENU_ITEMS:,} more — press Tab to step through them")
+            more.setEnabled(False)
+        if self._cluster_menu is not None:
+            self._cluster_menu.deleteLater()
+        self._cluster_menu = menu
+        menu.popup(self.mapToGlobal(position.toPoint()))
+
+    def _open_cluster(self, t0: float, t1: float, position: QPointF | None = None) -> bool:
         current = self._current()
         target = TimeScale.fit(t0, t1, self._width(), margin_fraction=CLUSTER_MARGIN)
         if target.span < current.span * (1 - 1e-9):
@@ -403,6 +430,8 @@ class TimelineView(QWidget):
         first = self._first_at_or_after(t0)
         if first is not None:
             self.select(first, ensure_visible=False)
+            if position is not None:
+                self._show_cluster_menu(t0, t1, position)
         return False
 
     def leaveEvent(self, event: QEvent) -> None:

@@ -452,6 +452,9 @@ def test_selecting_an_event_hidden_in_a_cluster_zooms_in_until_it_shows(qtbot, d
     assert t0 < daily_store.starts[index] < t1
 
 
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+)  # the offscreen platform's popup menu cannot raise itself or grab the keyboard; a real one does
 def test_a_cluster_that_cannot_open_further_selects_its_first_event(qtbot, dense_store):
     widget = TimelineView()
     qtbot.addWidget(widget)
@@ -467,6 +470,15 @@ def test_a_cluster_that_cannot_open_further_selects_its_first_event(qtbot, dense
         click(widget, point)
     assert signal.args == [900]
     assert widget.visible_range()[1] - widget.visible_range()[0] == pytest.approx(MIN_SPAN)
+    # ... and lists the day's events to choose from, since no zoom can separate them.
+    menu = widget.cluster_menu()
+    assert menu is not None
+    actions = menu.actions()
+    assert len(actions) == 41 and not actions[-1].isEnabled() and actions[-1].text().startswith("60 more")
+    assert actions[3].text().startswith(dense_store.events[903].title)
+    with qtbot.waitSignal(widget.selectionChanged, timeout=1000) as chosen:
+        actions[3].trigger()
+    assert chosen.args == [903]
 
 
 # -- search ----------------------------------------------------------------------------------------------
