@@ -1,0 +1,168 @@
+"""The details panel: the date said honestly, plain selectable text, and only web addresses to the browser."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from viewer.model.dates import EventDate, PartialDate
+from viewer.model.events import Event, Quote, Source
+from viewer.model.store import Store
+from viewer.ui.details import EMPTY_TEXT, NO_ADDRESS, DetailsPanel, date_line, is_web_address, open_in_browser
+
+# Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+TEXT = "Alpha beta. The two leaders met in Hanoi on Feb. 27-28. Gamma."
+PASSAGE = "The two leaders met in Hanoi on Feb. 27-28."
+
+
+def make_store(url: str | None = "https://example.org/article", **event_fields) -> Store:
+    start = TEXT.index(PASSAGE)
+    source = Source("src", "An article", outlet="The Outlet", authors=("A. Writer", "B. Writer"), url=url, text=TEXT)
+    fields = {
+        "id": "hanoi",
+        "title": "Summit in Hanoi",
+        "when": EventDate(PartialDate.of_day(2019, 2, 27), PartialDate.of_day(2019, 2, 28), "The article says so."),
+        "summary": "Talks end early.",
+        "tags": ("Trump", "Kim"),
+        "quotes": (Quote("src", PASSAGE, start, start + len(PASSAGE)),),
+    }
+    fields.update(event_fields)
+    return Store([Event(**fields)], {"src": source})
+
+
+@pytest.fixture
+def panel(qtbot) -> DetailsPanel:
+    widget = DetailsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(380, 600)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[QUrl]:
+    calls: list[QUrl] = []
+
+    def fake_open(url: QUrl) -> bool:
+        calls.append(QUrl(url))
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake_open))
+    return calls
+
+
+def test_empty_state_invites_a_click(panel: DetailsPanel) -> None:
+    assert panel.is_empty()
+    assert panel.empty_label.isVisible()
+    assert panel.empty_label.text() == EMPTY_TEXT == "Click an event to read what the sources say."
+
+
+def test_event_with_range_note_tags_summary_and_quote(panel: DetailsPanel) -> None:
+    store = make_store()
+    panel.show_event(store, 0)
+    assert not panel.is_empty()
+    assert panel.title_label.text() == "Summit in Hanoi"
+    assert panel.title_label.font().pointSizeF() > panel.summary_label.font().pointSizeF()
+    assert panel.date_label.text() == "27–28 February 2019 · days"
+    assert panel.note_label.text() == "How it was dated: The article says so."
+    assert panel.tags_label.text() == "Tags: Trump, Kim"
+    assert panel.summary_label.text() == "Talks end early."
+    assert not panel.doubt_label.isVisible()
+    assert panel.quote_texts() == [PASSAGE]
+    block = panel.quote_blocks[0]
+    assert PASSAGE in block.text_label.text()
+    assert block.byline_label.text() == "— " + store.sources["src"].byline()
+    assert "The Outlet" in block.byline_label.text() and "A. Writer and B. Writer" in block.byline_label.text()
+
+
+def test_month_precision_and_doubt_are_said_in_words(panel: DetailsPanel) -> None:
+    store = make_store(when=EventDate(PartialDate.of_month(2018, 5, approximate=True)))
+    panel.show_event(store, 0)
+    assert panel.date_label.text() == "about May 2018 · month"
+    assert panel.doubt_label.isVisible()
+    assert panel.doubt_label.text() == "The date is approximate."
+    assert not panel.note_label.isVisible()
+    store = make_store(when=EventDate(PartialDate.of_day(2019, 2, 28, uncertain=True)))
+    panel.show_event(store, 0)
+    assert panel.date_label.text() == "28 February 2019? · day"
+    assert panel.doubt_label.text() == "The date is uncertain."
+    assert date_line(store.events[0]).endswith("· day")
+
+
+def test_text_from_the_file_is_plain_and_selectable(panel: DetailsPanel) -> None:
+    store = make_store(title="<b>Bold?</b> <img src=x>")
+    panel.show_event(store, 0)
+    assert panel.title_label.textFormat() == Qt.TextFormat.PlainText
+    assert panel.title_label.text() == "<b>Bold?</b> <img src=x>"
+    for label in panel.findChildren(QLabel):
+        if label is not panel.empty_label:
+            assert label.textFormat() == Qt.TextFormat.PlainText
+            assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_every_control_has_an_accessible_name(panel: DetailsPanel) -> None:
+    panel.show_event(make_store(), 0)
+    controls = panel.findChildren(QLabel) + panel.findChildren(QPushButton)
+    assert len(controls) >= 10
+    for control in controls:
+        assert control.accessibleName(), control
+
+
+def test_show_in_source_asks_for_the_exact_passage(panel: DetailsPanel, qtbot) -> None:
+    store = make_store()
+    panel.show_event(store, 0)
+    quote = store.events[0].quotes[0]
+    with qtbot.waitSignal(panel.showInSource, timeout=1000) as blocker:
+        qtbot.mouseClick(panel.quote_blocks[0].show_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["src", quote.start, quote.end]
+    assert TEXT[blocker.args[1] : blocker.args[2]] == PASSAGE
+
+
+def test_open_original_hands_an_https_address_to_the_browser(panel: DetailsPanel, qtbot, opened) -> None:
+    panel.show_event(make_store(url="https://example.org/article"), 0)
+    button = panel.quote_blocks[0].open_button
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [u.toString() for u in opened] == ["https://example.org/article"]
+
+
+def test_open_original_is_disabled_without_an_address(panel: DetailsPanel, qtbot, opened) -> None:
+    panel.show_event(make_store(url=None), 0)
+    button = panel.quote_blocks[0].open_button
+    assert not button.isEnabled()
+    assert button.toolTip() == NO_ADDRESS == "No address is known for this source"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "data:text/html,hi", "http://", "https:x",
+     "mailto:a@b.c", "https://exa mple.org/", "\nhttps://example.org"],
+)  # fmt: skip
+def test_only_http_and_https_ever_reach_the_browser(panel: DetailsPanel, qtbot, opened, url: str) -> None:
+    assert not is_web_address(url)
+    assert open_in_browser(url) is False
+    panel.show_event(make_store(url=url), 0)
+    block = panel.quote_blocks[0]
+    assert not block.open_button.isEnabled()
+    panel._open_original(block)  # even if the button were pressed, the scheme is checked again
+    assert opened == []
+
+
+def test_http_is_accepted_too(opened) -> None:
+    assert open_in_browser("http://example.org/a?b=c#d") is True
+    assert [u.toString() for u in opened] == ["http://example.org/a?b=c#d"]
+
+
+def test_shipped_events_each_show_all_their_quotes(panel: DetailsPanel, shipped_store) -> None:
+    for index, event in enumerate(shipped_store.events):
+        panel.show_event(shipped_store, index)
+        assert panel.quote_texts() == [q.text for q in event.quotes]
+        assert panel.title_label.text() == event.title
+    panel.show_event(shipped_store, None)
+    assert panel.is_empty() and panel.quote_blocks == []

@@ -1,0 +1,145 @@
+"""Loading in the background: progress, cancel, a responsive window, and only the newest result counts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QThread, QTimer
+
+from viewer.model.loader import LoadResult, load
+from viewer.resources import SHIPPED_CHRONOLOGY
+from viewer.ui import loading
+from viewer.ui.loading import FileLoader
+from viewer.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+class SlowLoad:
+    """Stands in for the loader: reports progress for `seconds` (or until cancelled), then loads for real."""
+
+    def __init__(self, seconds: float = 2.0) -> None:
+        self.seconds = seconds
+        self.threads: list[QThread] = []
+        self.cancelled = threading.Event()
+        self.started = threading.Event()
+
+    def __call__(self, path, progress=None) -> LoadResult:
+        self.threads.append(QThread.currentThread())
+        self.started.set()
+        steps = 100
+        for step in range(steps):
+            try:
+                if progress is not None:
+                    progress(step / steps)
+            except BaseException:
+                self.cancelled.set()
+                raise
+            time.sleep(self.seconds / steps)
+        return load(path)
+
+
+@pytest.fixture
+def slow(monkeypatch) -> SlowLoad:
+    fake = SlowLoad()
+    monkeypatch.setattr(loading, "load", fake)
+    return fake
+
+
+def test_a_large_file_loads_in_a_worker_thread_with_progress(qtbot) -> None:
+    loader = FileLoader(sync_limit=0)  # every file counts as large
+    fractions: list[float] = []
+    loader.progressed.connect(fractions.append)
+    with qtbot.waitSignal(loader.finished, timeout=5000) as blocker:
+        loader.start(SHIPPED_CHRONOLOGY, "open")
+    result, reason = blocker.args
+    assert result.ok and len(result.store) > 0
+    assert reason == "open"
+    assert fractions and fractions[-1] == 1.0
+    loader.shutdown()
+
+
+def test_the_load_runs_off_the_gui_thread_and_the_gui_keeps_running(qtbot, slow: SlowLoad) -> None:
+    loader = FileLoader(sync_limit=0)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(loader.finished, timeout=8000):
+        slow.seconds = 0.5
+        loader.start(SHIPPED_CHRONOLOGY)
+    timer.stop()
+    assert slow.threads and slow.threads[0] is not QThread.currentThread()
+    assert len(ticks) >= 10, "the event loop kept running while the file loaded"
+    loader.shutdown()
+
+
+def test_cancel_stops_the_load_and_delivers_nothing(qtbot, slow: SlowLoad) -> None:
+    loader = FileLoader(sync_limit=0)
+    finished: list[object] = []
+    loader.finished.connect(lambda result, reason: finished.append(result))
+    loader.start(SHIPPED_CHRONOLOGY)
+    assert slow.started.wait(5)
+    with qtbot.waitSignal(loader.cancelled, timeout=2000):
+        loader.cancel()
+    qtbot.waitUntil(slow.cancelled.is_set, timeout=3000)
+    qtbot.wait(100)
+    assert finished == []
+    assert not loader.busy()
+    loader.shutdown()
+
+
+def test_a_newer_load_overtakes_an_older_one(qtbot, slow: SlowLoad, tmp_path: Path) -> None:
+    loader = FileLoader(sync_limit=0)
+    delivered: list[Path] = []
+    loader.finished.connect(lambda result, reason: delivered.append(result.path))
+    loader.start(SHIPPED_CHRONOLOGY)
+    assert slow.started.wait(5)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    loader.sync_limit = 1_000_000
+    loader.start(empty)
+    qtbot.waitUntil(slow.cancelled.is_set, timeout=3000)
+    qtbot.wait(100)
+    assert delivered == [empty]
+    loader.shutdown()
+
+
+def test_a_loader_bug_becomes_a_problem_not_a_crash(qtbot, monkeypatch) -> None:
+    def broken(path, progress=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loading, "load", broken)
+    loader = FileLoader()
+    with qtbot.waitSignal(loader.finished, timeout=2000) as blocker:
+        loader.start(SHIPPED_CHRONOLOGY)
+    result = blocker.args[0]
+    assert result.store is None
+    assert "boom" in result.problems[0].message
+
+
+def test_the_window_shows_progress_and_cancel_keeps_what_was_shown(qtbot, slow: SlowLoad) -> None:
+    slow.seconds = 0.0
+    window = MainWindow(SHIPPED_CHRONOLOGY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.store() is not None, timeout=3000)
+    shown = window.store()
+    slow.seconds = 5.0
+    slow.started.clear()
+    window.loader.sync_limit = 0
+    window.reload_action.trigger()
+    assert slow.started.wait(5)
+    qtbot.waitUntil(lambda: window.load_progress.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: window.load_progress.bar.value() > 0, timeout=3000)
+    qtbot.mouseClick(window.load_progress.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.load_progress.isVisible()
+    assert window.store() is shown
+    assert "Stopped loading" in window.status_message()
+    qtbot.waitUntil(slow.cancelled.is_set, timeout=3000)
+    window.close()

@@ -1,0 +1,275 @@
+"""The details panel: the selected event, its date said honestly, and the quotes that prove it.
+
+Every piece of text comes from the chronology file, so it is shown as plain text (never as rich text a
+file could smuggle markup into) and can be selected and copied. Each quote has "Show in source", which
+asks the window to open the source reader at that passage, and "Open original", which hands the source's
+address to the system browser, but only an http or https address, checked again here.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model.events import Event, Quote, Source
+from viewer.model.store import Store
+
+EMPTY_TEXT = "Click an event to read what the sources say."
+NO_ADDRESS = "No address is known for this source"
+NOT_WEB_ADDRESS = "Only http and https addresses are opened"
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def is_web_address(url: str | None) -> bool:
+    """True only for a well-formed http or https address with a host."""
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def open_in_browser(url: str | None) -> bool:
+    """Hand `url` to the system browser if, and only if, it is an http or https address."""
+    if not is_web_address(url):
+        return False
+    assert url is not None
+    qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
+    if not qurl.isValid() or qurl.scheme().lower() not in ("http", "https"):
+        return False
+    return bool(QDesktopServices.openUrl(qurl))
+
+
+def date_line(event: Event) -> str:
+    """'May 2018 · month', '27–28 February 2019 · days'."""
+    when = event.when
+    precision = when.precision.word
+    if when.is_range:
+        precision += "s"
+    return f"{when.words()} · {precision}"
+
+
+def doubt_line(event: Event) -> str:
+    when = event.when
+    if when.approximate and when.uncertain:
+        return "The date is approximate and uncertain."
+    if when.approximate:
+        return "The date is approximate."
+    if when.uncertain:
+        return "The date is uncertain."
+    return ""
+
+
+def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)  # word wrap gives it a height for its width: do not replace its size policy
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(SELECTABLE)
+    label.setAccessibleName(name)
+    return label
+
+
+class QuoteBlock(QFrame):
+    """One quote: its text as a block quote, its source's byline and the two buttons."""
+
+    def __init__(self, quote: Quote, source: Source | None, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quote = quote
+        self.source = source
+        self.setObjectName("quote")
+        self.setAccessibleName(f"Quote {number}")
+        self.text_label = _label(f"“{quote.text}”", f"Quote {number} text")
+        italic = self.text_label.font()
+        italic.setItalic(True)
+        self.text_label.setFont(italic)
+        byline = source.byline() if source is not None else f"unknown source '{quote.source_id}'"
+        self.byline_label = _label("— " + byline, f"Quote {number} source")
+        self.show_button = QPushButton("Show in source")
+        self.show_button.setAccessibleName(f"Show quote {number} in source")
+        self.show_button.setToolTip("Open the source's text at this passage")
+        self.show_button.setEnabled(source is not None and bool(source.text) and 0 <= quote.start < quote.end)
+        self.open_button = QPushButton("Open original")
+        self.open_button.setAccessibleName(f"Open the original of quote {number}")
+        url = source.url if source is not None else None
+        if url is None:
+            self.open_button.setEnabled(False)
+            self.open_button.setToolTip(NO_ADDRESS)
+        elif not is_web_address(url):
+            self.open_button.setEnabled(False)
+            self.open_button.setToolTip(NOT_WEB_ADDRESS)
+        else:
+            self.open_button.setToolTip(url)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.show_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(13, 4, 0, 4)  # room for the rule down the left side (paintEvent)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.byline_label)
+        layout.addLayout(buttons)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.fillRect(QRect(1, 4, 3, max(0, self.height() - 8)), self.palette().color(QPalette.ColorRole.Mid))
+        painter.end()
+
+
+class _WrappingContent(QWidget):
+    """The scroll area's content. Word-wrapped labels guess their minimum height for a narrow width, which
+    would make the scroll area hand out too much height and leave gaps under every label; reporting no
+    minimum height lets the scroll area size the content by its height for the actual width instead."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
+class DetailsPanel(QWidget):
+    """Shows one event; `showInSource(source_id, start, end)` asks for the source reader."""
+
+    showInSource = Signal(str, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Event details")
+        self._store: Store | None = None
+        self._index: int | None = None
+        self.quote_blocks: list[QuoteBlock] = []
+
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAccessibleName("No event selected")
+        self.empty_label.setEnabled(False)
+
+        self.title_label = _label("", "Event title")
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.date_label = _label("", "Date")
+        date_font = QFont(self.date_label.font())
+        date_font.setBold(True)
+        self.date_label.setFont(date_font)
+        self.doubt_label = _label("", "Doubt about the date")
+        self.note_label = _label("", "How it was dated")
+        self.tags_label = _label("", "Tags")
+        self.summary_label = _label("", "Summary")
+        self.quotes_heading = _label("", "Quotes heading")
+        heading_font = QFont(self.quotes_heading.font())
+        heading_font.setBold(True)
+        self.quotes_heading.setFont(heading_font)
+
+        self._content = _WrappingContent()
+        self._content.setAccessibleName("Event")
+        content_layout = QVBoxLayout(self._content)
+        content_layout.setContentsMargins(10, 10, 10, 10)
+        content_layout.setSpacing(6)
+        for widget in (self.title_label, self.date_label, self.doubt_label, self.note_label, self.tags_label,
+                       self.summary_label, self.quotes_heading):  # fmt: skip
+            content_layout.addWidget(widget)
+        self._quotes_layout = QVBoxLayout()
+        self._quotes_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(self._quotes_layout)
+        content_layout.addStretch(1)
+
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._content)
+        self._scroll.setAccessibleName("Event details")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self._scroll)
+        self.show_event(None, None)
+
+    # -- what is shown --------------------------------------------------------------------------------
+    def shown_event(self) -> Event | None:
+        if self._store is None or self._index is None:
+            return None
+        return self._store.events[self._index]
+
+    def show_event(self, store: Store | None, index: int | None) -> None:
+        self._store = store
+        if store is None or index is None or not 0 <= index < len(store):
+            self._index = None
+            self._clear_quotes()
+            self._scroll.hide()
+            self.empty_label.show()
+            return
+        self._index = index
+        event = store.events[index]
+        self.title_label.setText(event.title)
+        self.date_label.setText(date_line(event))
+        doubt = doubt_line(event)
+        self.doubt_label.setText(doubt)
+        self.doubt_label.setVisible(bool(doubt))
+        self.note_label.setText(f"How it was dated: {event.when.note}" if event.when.note else "")
+        self.note_label.setVisible(bool(event.when.note))
+        self.tags_label.setText("Tags: " + ", ".join(event.tags) if event.tags else "")
+        self.tags_label.setVisible(bool(event.tags))
+        self.summary_label.setText(event.summary)
+        self.summary_label.setVisible(bool(event.summary))
+        count = len(event.quotes)
+        self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else "No quotes")
+        self._clear_quotes()
+        for number, quote in enumerate(event.quotes, start=1):
+            block = QuoteBlock(quote, store.sources.get(quote.source_id), number, self._content)
+            block.show_button.clicked.connect(lambda _=False, q=quote: self._show_in_source(q))
+            block.open_button.clicked.connect(lambda _=False, b=block: self._open_original(b))
+            self._quotes_layout.addWidget(block)
+            self.quote_blocks.append(block)
+        self.empty_label.hide()
+        self._scroll.show()
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def _clear_quotes(self) -> None:
+        for block in self.quote_blocks:
+            self._quotes_layout.removeWidget(block)
+            block.hide()
+            block.deleteLater()
+        self.quote_blocks = []
+
+    # -- for tests and the window ---------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self._index is None
+
+    def quote_texts(self) -> list[str]:
+        return [block.quote.text for block in self.quote_blocks]
+
+    def visible_text(self) -> str:
+        """Everything the panel shows, top to bottom (for tests and screen readers' sake)."""
+        if self._index is None:
+            return self.empty_label.text()
+        labels = [self.title_label, self.date_label, self.doubt_label, self.note_label, self.tags_label,
+                  self.summary_label, self.quotes_heading]  # fmt: skip
+        parts = [label.text() for label in labels if label.text()]
+        for block in self.quote_blocks:
+            parts += [block.text_label.text(), block.byline_label.text()]
+        return "\n".join(parts)
+
+    # -- actions --------------------------------------------------------------------------------------
+    def _show_in_source(self, quote: Quote) -> None:
+        self.showInSource.emit(quote.source_id, quote.start, quote.end)
+
+    def _open_original(self, block: QuoteBlock) -> None:
+        url = block.source.url if block.source is not None else None
+        open_in_browser(url)  # checks the scheme again: only http and https reach the browser

@@ -1,0 +1,186 @@
+"""Loading chronologies off the GUI thread, with progress and a way to cancel.
+
+A `FileLoader` runs `viewer.model.loader.load` in a QThread and reports back on the GUI thread. Small files
+(under `SYNC_LIMIT_BYTES`) load at once on the calling thread: starting a thread would cost more than the
+load. Cancelling works through the loader's progress callback, which raises `LoadCancelled` at its next
+call; the worker catches it and the result is dropped. Only the newest load's result is ever delivered, so
+a slow load that a newer one overtook cannot replace what the newer one showed.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from viewer.model.loader import LoadResult, load
+from viewer.model.problems import Problem
+
+SYNC_LIMIT_BYTES = 1_000_000
+
+
+class LoadCancelled(Exception):
+    """Raised inside the loader's progress callback to stop a load."""
+
+
+def load_guarded(path: Path, cancel: threading.Event | None = None, report=None) -> LoadResult | None:
+    """`load(path)`, never raising: None when cancelled, a LoadResult with a problem for the unexpected."""
+
+    def progress(fraction: float) -> None:
+        if cancel is not None and cancel.is_set():
+            raise LoadCancelled
+        if report is not None:
+            report(fraction)
+
+    try:
+        return load(path, progress)
+    except LoadCancelled:
+        return None
+    except Exception as error:  # a bug in the loader must not take the window down
+        return LoadResult(path, None, [Problem(path, 0, 0, f"could not load the file: {error}")])
+
+
+class _Worker(QObject):
+    progressed = Signal(int, float)
+    done = Signal(int, object)
+
+    def __init__(self, generation: int, path: Path, cancel: threading.Event) -> None:
+        super().__init__()
+        self.generation = generation
+        self.path = path
+        self.cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        result = load_guarded(self.path, self.cancel, lambda f: self.progressed.emit(self.generation, f))
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())  # so the GUI thread may delete it when the job is pruned
+        self.done.emit(self.generation, result)
+
+
+class FileLoader(QObject):
+    """Loads one file at a time; a new `start` cancels the load still running."""
+
+    started = Signal(object)  # Path
+    progressed = Signal(float)  # fraction in [0, 1]
+    finished = Signal(object, object)  # LoadResult, reason (whatever start() was given)
+    cancelled = Signal(object)  # Path
+
+    def __init__(self, parent: QObject | None = None, sync_limit: int = SYNC_LIMIT_BYTES) -> None:
+        super().__init__(parent)
+        self.sync_limit = sync_limit
+        self._generation = 0
+        self._current: tuple[int, Path, object] | None = None
+        self._cancel: threading.Event | None = None
+        self._jobs: list[tuple[QThread, _Worker]] = []
+
+    def busy(self) -> bool:
+        return self._current is not None
+
+    def start(self, path: Path, reason: object = None) -> None:
+        """Load `path`; `finished(result, reason)` follows (at once for a small file)."""
+        self.cancel(quiet=True)
+        self._prune()
+        self._generation += 1
+        generation = self._generation
+        path = Path(path)
+        self._current = (generation, path, reason)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if size < self.sync_limit:
+            result = load_guarded(path)
+            self._deliver(generation, result)
+            return
+        self._cancel = threading.Event()
+        worker = _Worker(generation, path, self._cancel)
+        thread = QThread()
+        thread.setObjectName(f"load {path.name}")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progressed.connect(self._on_progress)
+        worker.done.connect(self._on_done)
+        worker.done.connect(thread.quit)
+        self._jobs.append((thread, worker))
+        self.started.emit(path)
+        thread.start()
+
+    def cancel(self, quiet: bool = False) -> None:
+        """Stop the running load (its result, if it still arrives, is dropped)."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
+        if self._current is not None:
+            path = self._current[1]
+            self._current = None
+            if not quiet:
+                self.cancelled.emit(path)
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel and wait for the worker threads (before the window goes away)."""
+        self.cancel(quiet=True)
+        for thread, _worker in self._jobs:
+            thread.quit()
+            thread.wait(timeout_ms)
+        self._jobs = [(t, w) for t, w in self._jobs if t.isRunning()]
+
+    def _prune(self) -> None:
+        self._jobs = [(t, w) for t, w in self._jobs if not t.isFinished()]
+
+    @Slot(int, float)
+    def _on_progress(self, generation: int, fraction: float) -> None:
+        if self._current is not None and generation == self._current[0]:
+            self.progressed.emit(fraction)
+
+    @Slot(int, object)
+    def _on_done(self, generation: int, result: object) -> None:
+        self._deliver(generation, result)
+
+    def _deliver(self, generation: int, result: LoadResult | None) -> None:
+        if self._current is None or generation != self._current[0]:
+            return  # overtaken by a newer load, or cancelled
+        _, path, reason = self._current
+        self._current = None
+        self._cancel = None
+        if result is None:
+            self.cancelled.emit(path)
+            return
+        self.finished.emit(result, reason)
+
+
+class LoadProgress(QWidget):
+    """The status bar's progress bar with a Cancel button, shown while a large file loads."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setMaximumWidth(180)
+        self.bar.setAccessibleName("Loading progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def begin(self, path: Path) -> None:
+        self.label.setText(f"Loading {path.name}…")
+        self.bar.setValue(0)
+        self.show()
+
+    def set_fraction(self, fraction: float) -> None:
+        self.bar.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+
+    def end(self) -> None:
+        self.hide()

@@ -1,0 +1,834 @@
+"""The main window: the timeline over its overview band, search, the details and problems panels, menus.
+
+What it promises a reader:
+
+- A load that fails never replaces what is on screen. The problems panel lists what is wrong, line and
+  column, and the status bar says "N problems; showing the last good version".
+- The open file is watched, together with its folder (an editor that saves by writing a new file and
+  renaming it over the old one makes a watch on the file itself drop; the folder's watch notices the new
+  file and the file is watched again). Changes are debounced for 200 ms, then reloaded keeping the zoom
+  and the selection.
+- Large files load in a background thread with a progress bar and a Cancel button.
+- Geometry, panels, recent files and the theme survive a restart (see `settings.py`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer import __version__
+from viewer.model.dates import MAX_YEAR, MIN_YEAR, PartialDate, date_from_seconds, range_words
+from viewer.model.loader import LoadResult
+from viewer.model.store import Store
+from viewer.render.theme import THEMES, Theme
+from viewer.ui.details import DetailsPanel
+from viewer.ui.export_dialog import ExportDialog
+from viewer.ui.loading import FileLoader, LoadProgress
+from viewer.ui.overview import OverviewBand
+from viewer.ui.problems import ProblemsPanel
+from viewer.ui.settings import MAX_RECENT_FILES, Settings
+from viewer.ui.source_reader import SourceReader
+from viewer.ui.timeline_view import TimelineView
+
+APP_NAME = "Timeline Viewer"
+RELOAD_DELAY_MS = 200
+SEARCH_PLACEHOLDER = "Search titles, summaries, tags, quotes"
+FILE_FILTER = "Chronologies (*.yaml *.yml);;All files (*)"
+
+# Keys the timeline itself handles, for the Keyboard Shortcuts dialog (the menus list their own).
+VIEW_KEYS = (
+    ("Tab / Shift+Tab", "Select the next / previous event in time (the matches, when searching)"),
+    ("Home / End", "Go to the first / last event"),
+    ("Left / Right", "Move back / forward in time"),
+    ("Page Up / Page Down", "Move by a screen"),
+    ("+ / −", "Zoom in / out about the centre"),
+    ("Escape", "Clear the selection"),
+    ("Ctrl+Tab", "Leave the timeline"),
+    ("Wheel, pinch", "Zoom about the pointer"),
+    ("Drag, Shift+wheel", "Move in time"),
+    ("Click", "Select an event and read its quotes; a count of events zooms in on them"),
+    ("Enter / Shift+Enter in search", "Next / previous match"),
+    ("Escape in search", "Clear the search"),
+)
+
+
+def _keys(standard: QKeySequence.StandardKey | None, *fallback: str) -> list[QKeySequence]:
+    """The platform's standard keys for an action, then our own, without repeats."""
+    keys: list[QKeySequence] = list(QKeySequence.keyBindings(standard)) if standard is not None else []
+    for text in fallback:
+        sequence = QKeySequence(text)
+        if sequence not in keys:
+            keys.append(sequence)
+    return keys
+
+
+_MEDIA_KEYS = {Qt.Key.Key_Open, Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Refresh, Qt.Key.Key_Reload,
+               Qt.Key.Key_Find, Qt.Key.Key_Help, Qt.Key.Key_Close, Qt.Key.Key_Search}  # fmt: skip
+
+
+def _is_media_key(sequence: QKeySequence) -> bool:
+    """Keys like 'Open' or 'Zoom In' found on some keyboards: bound, but not worth listing."""
+    if sequence.count() != 1:
+        return False
+    combination = sequence[0]
+    return combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier and combination.key() in _MEDIA_KEYS
+
+
+def _clamped_date(t: float) -> PartialDate:
+    day = date_from_seconds(min(max(t, -62_135_596_800.0), 253_086_451_200.0))
+    year = min(max(day.year, MIN_YEAR), MAX_YEAR)
+    return PartialDate.of_day(year, day.month, day.day)
+
+
+def range_in_words(t0: float, t1: float) -> str:
+    """The visible range as a person says it, to a precision that suits its length."""
+    try:
+        a, b = _clamped_date(t0), _clamped_date(max(t0, t1 - 1))
+    except (ValueError, OverflowError):
+        return ""
+    span_days = (t1 - t0) / 86_400
+    if span_days > 3 * 365:
+        start, end = PartialDate.of_year(a.year), PartialDate.of_year(b.year)
+    elif span_days > 62:
+        assert a.month is not None and b.month is not None
+        start, end = PartialDate.of_month(a.year, a.month), PartialDate.of_month(b.year, b.month)
+    else:
+        start, end = a, b
+    if start == end:
+        return start.words()
+    return range_words(start, end)
+
+
+_SYSTEM_PALETTE: QPalette | None = None  # the application's palette before any theme was forced
+
+
+def palette_for(theme: Theme) -> QPalette:
+    """A widget palette in the timeline theme's colours (for platforms that cannot switch schemes)."""
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette()
+    colours = {
+        role.Window: theme.panel, role.WindowText: theme.text, role.Base: theme.background,
+        role.AlternateBase: theme.axis_background, role.Text: theme.text, role.Button: theme.panel,
+        role.ButtonText: theme.text, role.ToolTipBase: theme.panel, role.ToolTipText: theme.text,
+        role.Highlight: theme.visible_range, role.HighlightedText: "#FFFFFF", role.PlaceholderText: theme.muted_text,
+        role.Link: theme.visible_range, role.BrightText: "#FF5555", role.Light: theme.grid_major,
+        role.Midlight: theme.grid_major, role.Mid: theme.density, role.Dark: theme.grid, role.Shadow: "#000000",
+    }  # fmt: skip
+    for which, name in colours.items():
+        palette.setColor(which, QColor(name))
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, which, QColor(theme.muted_text))
+    return palette
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes when a file is rewritten (or renamed over); None when it is not there."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut: the menus' and the timeline's."""
+
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, does) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(does))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, path: Path | None = None, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = settings or Settings()
+        self._path: Path | None = None  # the file the window follows (the last one asked for)
+        self._shown_path: Path | None = None  # the file whose chronology is on screen
+        self._signature: tuple[int, int, int] | None = None
+        self._matches: np.ndarray | None = None
+        self._match_position: int | None = None
+        self._theme_choice = "system"
+        self._reader: SourceReader | None = None
+        self._closing = False
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        # -- central area: the timeline above its overview ---------------------------------------------
+        self.view = TimelineView()
+        self.view.setAccessibleName("Timeline")
+        self.overview = OverviewBand()
+        self.overview.setAccessibleName("Overview of the whole chronology")
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.view, 1)
+        central_layout.addWidget(self.overview)
+        self.setCentralWidget(central)
+
+        # -- search ------------------------------------------------------------------------------------
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search")
+        self.search_edit.setAccessibleDescription(SEARCH_PLACEHOLDER + "; Enter goes to the next match")
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.textChanged.connect(self._on_search_text)
+        self.search_edit.installEventFilter(self)
+        self.search_count = QLabel()
+        self.search_count.setAccessibleName("Search matches")
+        self.search_count.setMinimumWidth(90)
+
+        # -- panels ------------------------------------------------------------------------------------
+        self.details = DetailsPanel()
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details-dock")
+        self.details_dock.setWidget(self.details)
+        self.details_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.problems = ProblemsPanel()
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems-dock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+        self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
+
+        # -- status bar --------------------------------------------------------------------------------
+        self.message_label = QLabel()
+        self.message_label.setAccessibleName("Status")
+        self.load_progress = LoadProgress()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of events")
+        self.range_label = QLabel()
+        self.range_label.setAccessibleName("Visible range")
+        status = self.statusBar()
+        status.addWidget(self.message_label, 1)
+        status.addPermanentWidget(self.load_progress)
+        status.addPermanentWidget(self.range_label)
+        status.addPermanentWidget(self.count_label)
+
+        # -- loading and watching ----------------------------------------------------------------------
+        self.loader = FileLoader(self)
+        self.loader.started.connect(self.load_progress.begin)
+        self.loader.progressed.connect(self.load_progress.set_fraction)
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self.load_progress.cancelRequested.connect(self.loader.cancel)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_event)
+        self.watcher.directoryChanged.connect(self._on_file_event)
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(self._reload_if_changed)
+
+        # -- wiring ------------------------------------------------------------------------------------
+        self.view.selectionChanged.connect(self._on_selection)
+        self.view.rangeChanged.connect(self._on_range)
+        self.overview.rangeRequested.connect(self.view.set_range)
+        self.details.showInSource.connect(self.show_in_source)
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+
+        self._restore_settings()
+        self._update_counts()
+        if path is not None:
+            self.open_file(path)
+
+    # -- actions and menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, keys: list[QKeySequence] | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts(keys)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work while the menu bar is hidden, too
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.open_action = self._action("&Open…", self.choose_file, _keys(K.Open, "Ctrl+O"), "Open a chronology")
+        self.reload_action = self._action("&Reload", self.reload, _keys(K.Refresh, "F5"), "Read the file again")
+        self.export_action = self._action("&Export…", self.show_export_dialog, [QKeySequence("Ctrl+E")],
+                                          "Export the timeline as PNG, SVG or PDF")  # fmt: skip
+        self.quit_action = self._action("&Quit", self.close, _keys(K.Quit, "Ctrl+Q"), "Quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, _keys(K.ZoomIn, "Ctrl+=", "Ctrl++"))
+        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, _keys(K.ZoomOut, "Ctrl+-"))
+        self.fit_action = self._action("&Fit All", self.view.fit_all, [QKeySequence("Ctrl+0")],
+                                       "Show every event")  # fmt: skip
+        self.find_action = self._action("&Find", self.focus_search, _keys(K.Find, "Ctrl+F"), "Search the events")
+        self.next_match_action = self._action("Find &Next", lambda: self.step_match(1),
+                                              _keys(K.FindNext, "F3"))  # fmt: skip
+        self.previous_match_action = self._action("Find &Previous", lambda: self.step_match(-1),
+                                                  _keys(K.FindPrevious, "Shift+F3"))  # fmt: skip
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts,
+                                             _keys(K.HelpContents, "F1"))  # fmt: skip
+        self.about_action = self._action("&About Timeline Viewer", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.clear_recent_action = QAction("&Clear Menu", self)
+        self.clear_recent_action.triggered.connect(self.clear_recent_files)
+
+        self.theme_group = QActionGroup(self)
+        self.theme_group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setData(key)
+            action.triggered.connect(lambda _=False, k=key: self.set_theme_choice(k))
+            self.theme_group.addAction(action)
+            self.theme_actions[key] = action
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.next_match_action)
+        edit_menu.addAction(self.previous_match_action)
+
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.fit_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
+        view_menu.addSeparator()
+        self.details_toggle = self.details_dock.toggleViewAction()
+        self.details_toggle.setText("&Details Panel")
+        self.problems_toggle = self.problems_dock.toggleViewAction()
+        self.problems_toggle.setText("&Problems Panel")
+        view_menu.addAction(self.details_toggle)
+        view_menu.addAction(self.problems_toggle)
+
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar("Search")
+        self.toolbar.setObjectName("search-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addAction(self.export_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.zoom_out_action)
+        self.toolbar.addAction(self.zoom_in_action)
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_edit)
+        self.toolbar.addWidget(self.search_count)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        view_menu.addAction(self.toolbar.toggleViewAction())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for number, name in enumerate(files[:MAX_RECENT_FILES], start=1):
+            label = f"&{number % 10} {Path(name).name}" if number <= 10 else Path(name).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.setData(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_file(Path(n)))
+        if files:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(files))
+        self.recent_menu.setEnabled(True)
+
+    def recent_files(self) -> list[str]:
+        return self.settings.recent_files()
+
+    def clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
+    # -- settings ------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.problems_dock.hide()  # shown again only when there are problems
+        self.set_theme_choice(self.settings.get("view/theme"), save=False)
+
+    def save_settings(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.settings.set("view/theme", self._theme_choice)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self.save_settings()
+        self.reload_timer.stop()
+        self.loader.shutdown()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        if self._reader is not None:
+            self._reader.close()
+        super().closeEvent(event)
+
+    # -- theme ---------------------------------------------------------------------------------------
+    def theme_choice(self) -> str:
+        return self._theme_choice
+
+    def theme_name(self) -> str:
+        """'light' or 'dark': the choice, with System resolved through the platform's colour scheme."""
+        if self._theme_choice in ("light", "dark"):
+            return self._theme_choice
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Dark:
+            return "dark"
+        if scheme == Qt.ColorScheme.Light:
+            return "light"
+        window = QApplication.palette().color(QPalette.ColorRole.Window)
+        return "dark" if window.lightness() < 128 else "light"
+
+    def set_theme_choice(self, choice: str, save: bool = True) -> None:
+        if choice not in self.theme_actions:
+            choice = "system"
+        self._theme_choice = choice
+        self.theme_actions[choice].setChecked(True)
+        hints = QGuiApplication.styleHints()
+        if choice == "system":
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(Qt.ColorScheme.Dark if choice == "dark" else Qt.ColorScheme.Light)
+        self._apply_chrome(choice)
+        self._apply_theme()
+        if save:
+            self.settings.set("view/theme", choice)
+
+    def _apply_chrome(self, choice: str) -> None:
+        """Menus, panels and dialogs in the chosen colours where the platform cannot switch them itself.
+
+        Qt asks the platform for the scheme (setColorScheme above); where the platform takes no such request
+        (plain X11, offscreen) its scheme stays Unknown, and a palette made from the timeline's theme is set.
+        """
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        global _SYSTEM_PALETTE
+        if _SYSTEM_PALETTE is None:
+            _SYSTEM_PALETTE = QPalette(app.palette())
+        honoured = QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown
+        if choice == "system" or honoured:
+            if app.palette() != _SYSTEM_PALETTE and not honoured:
+                app.setPalette(_SYSTEM_PALETTE)
+            return
+        system_dark = _SYSTEM_PALETTE.color(QPalette.ColorRole.Window).lightness() < 128
+        if (choice == "dark") == system_dark:
+            app.setPalette(_SYSTEM_PALETTE)
+        else:
+            app.setPalette(palette_for(THEMES[choice]))
+
+    def _apply_theme(self) -> None:
+        theme = THEMES[self.theme_name()]
+        self.view.set_theme(theme)
+        self.overview.set_theme(theme)
+
+    def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
+        if self._theme_choice == "system":
+            self._apply_theme()
+
+    # -- opening and loading -------------------------------------------------------------------------
+    def store(self) -> Store | None:
+        return self.view.store()
+
+    def current_path(self) -> Path | None:
+        return self._path
+
+    def shown_path(self) -> Path | None:
+        return self._shown_path
+
+    def choose_file(self) -> None:
+        start = self.settings.get("files/last_folder") or (str(self._path.parent) if self._path else "")
+        name, _ = QFileDialog.getOpenFileName(self, "Open a chronology", start, FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path | str) -> None:
+        """Load `path`; when it loads, it replaces what is shown, otherwise its problems are listed."""
+        path = Path(path).expanduser().absolute()
+        self._follow(path)
+        self.settings.set("files/last_folder", str(path.parent))
+        self._set_message(f"Opening {path.name}…")
+        self.loader.start(path, "open")
+
+    def reload(self) -> None:
+        if self._path is not None:
+            self._signature = file_signature(self._path)
+            self.loader.start(self._path, "reload")
+
+    def _on_load_cancelled(self, path: Path) -> None:
+        self.load_progress.end()
+        self._set_message(f"Stopped loading {Path(path).name}")
+
+    def _on_loaded(self, result: LoadResult, reason: str) -> None:
+        self.load_progress.end()
+        if self._closing:
+            return
+        path = result.path
+        if result.store is None:
+            self._show_problems(result)
+            return
+        keep_view = reason == "reload" and self._shown_path is not None and path == self._shown_path
+        same_file = self._shown_path is not None and path == self._shown_path
+        self._set_store(result.store, keep_view=keep_view, keep_search=same_file)
+        self._shown_path = path
+        self.settings.add_recent_file(str(path))
+        self._update_title()
+        if result.problems:  # an empty file: an empty timeline, and why
+            self.problems.set_problems(result.problems, result.problems[0].message)
+            self.problems_dock.show()
+            self._set_message(result.problems[0].message)
+        else:
+            self.problems.set_problems([])
+            self.problems_dock.hide()
+            count = len(result.store)
+            verb = "Reloaded" if keep_view else "Opened"
+            self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
+
+    def _show_problems(self, result: LoadResult) -> None:
+        count = len(result.problems)
+        noun = "problem" if count == 1 else "problems"
+        if self.store() is not None:
+            summary = f"{count} {noun}; showing the last good version"
+        else:
+            summary = f"{count} {noun}; nothing to show"
+        self.problems.set_problems(result.problems, f"{result.path.name}: {summary}")
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self._set_message(summary)
+
+    def _set_store(self, store: Store, keep_view: bool, keep_search: bool) -> None:
+        self.view.set_store(store, keep_view=keep_view)
+        self.overview.set_store(store)
+        if not keep_search and self.search_edit.text():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+        self._apply_search(self.search_edit.text())
+        self.overview.set_visible_range(*self.view.visible_range())
+        self._on_selection(self._selected())
+        self._update_counts()
+        self._on_range(*self.view.visible_range())
+
+    def _update_title(self) -> None:
+        store = self.store()
+        if store is None or self._shown_path is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            return
+        self.setWindowTitle(f"{store.header.title} — {self._shown_path.name} — {APP_NAME}")
+        self.setWindowFilePath(str(self._shown_path))
+
+    def _set_message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def status_message(self) -> str:
+        return self.statusBar().currentMessage() or self.message_label.text()
+
+    # -- watching ------------------------------------------------------------------------------------
+    def _follow(self, path: Path) -> None:
+        """Watch `path` and its folder instead of whatever was watched before."""
+        self._path = path
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        self._signature = file_signature(path)
+        self._watch()
+
+    def _watch(self) -> None:
+        if self._path is None:
+            return
+        wanted = [str(self._path.parent)]
+        if self._path.exists():
+            wanted.append(str(self._path))
+        watched = set(self.watcher.files()) | set(self.watcher.directories())
+        missing = [p for p in wanted if p not in watched and Path(p).exists()]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def _on_file_event(self, _changed: str) -> None:
+        self.reload_timer.start()  # restarts: a burst of events gives one reload, 200 ms after the last
+
+    def _reload_if_changed(self) -> None:
+        if self._path is None or self._closing:
+            return
+        self._watch()  # the file may be a new one renamed over the old: watch it again
+        signature = file_signature(self._path)
+        if signature is None or signature == self._signature:
+            return  # gone for now (mid-rename), or another file in the folder changed
+        self._signature = signature
+        self.loader.start(self._path, "reload")
+
+    # -- selection, range and details ----------------------------------------------------------------
+    def _selected(self) -> int | None:
+        selected = self.view.selected()
+        return None if selected is None or selected < 0 else selected
+
+    def _on_selection(self, index: int | None) -> None:
+        if index is not None and index < 0:
+            index = None
+        self.details.show_event(self.store(), index)
+        if self._matches is not None and index is not None:
+            at = int(np.searchsorted(self._matches, index))
+            found = at < len(self._matches) and int(self._matches[at]) == index
+            self._match_position = at if found else None
+            self._update_search_count()
+
+    def _on_range(self, t0: float, t1: float) -> None:
+        self.overview.set_visible_range(t0, t1)
+        self.range_label.setText(range_in_words(t0, t1) if self.store() is not None else "")
+
+    def _update_counts(self) -> None:
+        store = self.store()
+        if store is None:
+            self.count_label.setText("")
+            return
+        count = len(store)
+        self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
+
+    def show_in_source(self, source_id: str, start: int, end: int) -> None:
+        store = self.store()
+        source = store.sources.get(source_id) if store is not None else None
+        if source is None:
+            self._set_message(f"The source '{source_id}' is not in this chronology")
+            return
+        if not source.text:
+            self._set_message(f"The text of '{source.title}' is not available")
+            return
+        self.source_reader().show_passage(source, start, end)
+
+    def source_reader(self) -> SourceReader:
+        if self._reader is None:
+            self._reader = SourceReader(self)
+            self._reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        return self._reader
+
+    # -- search --------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _on_search_text(self, text: str) -> None:
+        self._apply_search(text)
+
+    def _apply_search(self, text: str) -> None:
+        store = self.store()
+        if store is None or not text.strip():
+            self._matches = None
+            self.view.set_matches(None)
+        else:
+            self._matches = store.search(text)
+            self.view.set_matches(self._matches)
+        self._match_position = None
+        selected = self._selected()
+        if self._matches is not None and selected is not None:
+            at = int(np.searchsorted(self._matches, selected))
+            if at < len(self._matches) and int(self._matches[at]) == selected:
+                self._match_position = at
+        self._update_search_count()
+
+    def _update_search_count(self) -> None:
+        if self._matches is None:
+            self.search_count.setText("")
+            return
+        total = len(self._matches)
+        if total == 0:
+            self.search_count.setText("No matches")
+        elif self._match_position is None:
+            self.search_count.setText(f"{total:,} match{'es' if total != 1 else ''}")
+        else:
+            self.search_count.setText(f"{self._match_position + 1:,} of {total:,}")
+
+    def matches(self) -> np.ndarray | None:
+        return self._matches
+
+    def step_match(self, step: int) -> None:
+        """Select the next (step 1) or previous (-1) match in time order, wrapping around."""
+        if self._matches is None or not len(self._matches):
+            return
+        selected = self._selected()
+        total = len(self._matches)
+        if selected is None:
+            at = 0 if step > 0 else total - 1
+        elif step > 0:
+            at = int(np.searchsorted(self._matches, selected, side="right")) % total
+        else:
+            at = (int(np.searchsorted(self._matches, selected, side="left")) - 1) % total
+        self._match_position = at
+        self.view.select(int(self._matches[at]))
+        self._update_search_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.step_match(-1 if shift else 1)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- export --------------------------------------------------------------------------------------
+    def export_dialog(self) -> ExportDialog | None:
+        """A new export dialog for what is shown (not yet shown itself), or None with nothing to export."""
+        store = self.store()
+        if store is None:
+            return None
+        dialog = ExportDialog(store, self.view.visible_range(), QSize(self.view.width(), self.view.height()),
+                              self.view.devicePixelRatioF(), self.theme_name(), self.settings, self)  # fmt: skip
+        dialog.exported.connect(lambda _path, message: self.statusBar().showMessage(message, 10_000))
+        return dialog
+
+    def show_export_dialog(self) -> None:
+        dialog = self.export_dialog()
+        if dialog is None:
+            self._set_message("Nothing to export: open a chronology first")
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+    # -- help ----------------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        actions = [self.open_action, self.reload_action, self.export_action, self.quit_action, self.find_action,
+                   self.next_match_action, self.previous_match_action, self.zoom_in_action, self.zoom_out_action,
+                   self.fit_action, self.shortcuts_action]  # fmt: skip
+        for action in actions:
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not _is_media_key(k)
+            )
+            if keys:
+                rows.append((keys, action.text().replace("&", "").rstrip("…")))
+        rows.extend(VIEW_KEYS)
+        return rows
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<p>Read a chronology on a zoomable time axis; every event cites "
+            "the passage of its source.</p>",
+        )
+
+    # -- drag and drop -------------------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if isinstance(url, QUrl) and url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.is_file():
+                    return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
