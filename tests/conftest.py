@@ -14,9 +14,9 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
 
-from viewer.model.loader import load  # noqa: E402  (after the environment is set)
-from viewer.model.store import Store  # noqa: E402
-from viewer.resources import SHIPPED_CHRONOLOGY  # noqa: E402
+from viewer.model.loader import load  # imported after the environment is set
+from viewer.model.store import Store
+from viewer.resources import SHIPPED_CHRONOLOGY
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from viewer.model.store import Store
 from viewer.ui.details import EMPTY_TEXT, NO_ADDRESS, DetailsPanel, date_line, is_web_address, open_in_browser
 
 # Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 TEXT = "Alpha beta. The two leaders met in Hanoi on Feb. 27-28. Gamma."
 PASSAGE = "The two leaders met in Hanoi on Feb. 27-28."

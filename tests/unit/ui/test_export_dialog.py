@@ -14,8 +14,6 @@ from viewer.ui import export_dialog as export_dialog_module
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:

@@ -10,8 +10,6 @@ import pytest
 from viewer.resources import DATA_DIR
 from viewer.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 WAIT_MS = 5000
 
 

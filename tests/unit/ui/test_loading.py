@@ -15,8 +15,6 @@ from viewer.ui import loading
 from viewer.ui.loading import FileLoader
 from viewer.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 class SlowLoad:
     """Stands in for the loader: reports progress for `seconds` (or until cancelled), then loads for real."""

@@ -15,7 +15,6 @@ from viewer.resources import DATA_DIR, SHIPPED_CHRONOLOGY
 from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, range_in_words
 
 # Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture

@@ -12,8 +12,6 @@ from viewer.resources import SHIPPED_CHRONOLOGY
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import SETTINGS, Settings
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 def test_every_setting_is_declared_with_a_default_of_its_type() -> None:
     for key, setting in SETTINGS.items():

@@ -10,8 +10,6 @@ from viewer.resources import SHIPPED_CHRONOLOGY
 from viewer.ui.main_window import MainWindow
 from viewer.ui.source_reader import SourceReader, qt_position
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def reader(qtbot) -> SourceReader:

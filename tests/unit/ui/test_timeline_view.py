@@ -323,7 +323,6 @@ def test_tooltip_names_the_event_and_its_date(view, shipped_store):
 
 
 # The offscreen platform cannot raise windows and says so when a tooltip opens; a real display does not.
-@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 def test_tooltip_event_shows_the_tooltip(view, qtbot, shipped_store):
     index = shipped_store.index_of("hanoi-summit")
     point = view.event_rect(index).center().toPoint()
@@ -452,9 +451,6 @@ def test_selecting_an_event_hidden_in_a_cluster_zooms_in_until_it_shows(qtbot, d
     assert t0 < daily_store.starts[index] < t1
 
 
-@pytest.mark.qt_log_ignore(
-    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
-)  # the offscreen platform's popup menu cannot raise itself or grab the keyboard; a real one does
 def test_a_cluster_that_cannot_open_further_selects_its_first_event(qtbot, dense_store):
     widget = TimelineView()
     qtbot.addWidget(widget)
