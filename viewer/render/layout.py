@@ -88,6 +88,7 @@ class Layout:
     clusters: list[Cluster] = field(default_factory=list)
     boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 4)))  # x0, row, x1, item number
     cluster_boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))
+    cluster_row: bool = False  # whether row 0 holds the clusters' counts (only when there are clusters)
 
     def offset_for(self, view_t0: float) -> float:
         """Add this to a layout x to get the x on a view that starts at `view_t0` (same zoom)."""
@@ -150,8 +151,7 @@ def compute_layout(
     first = np.searchsorted(starts, edges, side="left")
     counts = np.diff(first)
 
-    event_rows = rows - 1 if metrics.cluster_row and rows > 2 else rows
-    per_bucket = event_rows
+    per_bucket = rows - 1 if metrics.cluster_row and rows > 2 else rows
     # Lower the per-bucket allowance until the total stays within the item budget.
     while per_bucket > 1 and int(counts[counts <= per_bucket].sum()) > metrics.max_items:
         per_bucket //= 2
@@ -175,12 +175,10 @@ def compute_layout(
             )
 
     edge_x = math.inf if label_edge is None else (label_edge - origin) / seconds_per_pixel
-    items = _place(store, chosen, origin, seconds_per_pixel, edge_x, event_rows, title_width, date_width, metrics,
+    items = _place(store, chosen, origin, seconds_per_pixel, edge_x, rows, title_width, date_width, metrics,
                    tag_slots, layout)  # fmt: skip
-    if metrics.cluster_row and rows > 2:
-        for item in items:
-            item.row += 1
     layout.items = items
+    layout.cluster_row = bool(layout.clusters)
     _merge_clusters(layout)
     _index_boxes(layout, metrics)
     return layout
@@ -199,7 +197,9 @@ def _place(
     tag_slots: dict[str, int],
     layout: Layout,
 ) -> list[Item]:
-    """Pack the chosen events into rows, first fit from the left, trying narrower labels until all fit."""
+    """Pack the chosen events into rows; those that find no row are counted in their bucket's cluster.
+
+    The first row is kept for the clusters' counts only when there are clusters to show."""
     if not chosen:
         return []
     order = sorted(chosen)
@@ -215,58 +215,67 @@ def _place(
         full_date = date_width(event.when.words())
         geometry.append((index, event, kind, float(x0), float(x1), full_title, full_date))
 
-    overflow: list[tuple[int, float]] = []
-    for cap in metrics.label_caps:
-        placed, overflow = _pack(geometry, rows, cap, metrics, tag_slots, edge_x)
-        if not overflow:
-            break
+    has_clusters = bool(layout.clusters)
+    reserve = metrics.cluster_row and rows > 2 and has_clusters
+    placed, overflow = _pack(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x)
+    if overflow and not reserve and metrics.cluster_row and rows > 2:
+        # Some events will be counted in clusters after all: make room for the clusters' row and pack again.
+        reserve = True
+        placed, overflow = _pack(geometry, rows - 1, metrics, tag_slots, edge_x)
     for index, x in overflow:
         layout.clusters.append(_cluster_for(x, metrics.bucket_width, origin, spp, index))
+    if reserve:
+        for item in placed:
+            item.row += 1
     return placed
 
 
-def _pack(geometry: list, rows: int, cap: float, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
+def _pack(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
+    """First fit from the left; each event gets the longest label (of `label_caps`) that fits in some row."""
     row_ends = [-math.inf] * rows
     placed: list[Item] = []
     overflow: list[tuple[int, float]] = []
     radius = metrics.marker_radius
     for index, event, kind, x0, x1, full_title, full_date in geometry:
-        title_room = min(full_title, cap)
-        show_date = full_title + metrics.label_gap + full_date <= cap
-        label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
-        left = x0 - radius if kind is Kind.MARKER else x0
-        end = x0 + radius if kind is Kind.MARKER else x1
-        if kind is Kind.MARKER:
-            label_x = x0 + radius + 4
-        elif x1 - max(x0, 0.0) >= label_width + 12:
-            label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
-        else:
-            label_x = x1 + 4
-        if label_x + label_width > edge_x and label_x > x0:
-            label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
-            left = label_x
-        right = max(end, label_x + label_width)
-        for row in range(rows):
-            if row_ends[row] <= left:
-                row_ends[row] = right + metrics.row_gap
-                tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
-                placed.append(
-                    Item(
-                        index,
-                        kind,
-                        x0,
-                        x1,
-                        row,
-                        label_x,
-                        title_room,
-                        show_date,
-                        event.when.approximate,
-                        event.when.uncertain,
-                        tag_index,
-                        right,
-                    )
+        for cap in metrics.label_caps:
+            title_room = min(full_title, cap)
+            show_date = full_title + metrics.label_gap + full_date <= cap
+            label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
+            left = x0 - radius if kind is Kind.MARKER else x0
+            end = x0 + radius if kind is Kind.MARKER else x1
+            if kind is Kind.MARKER:
+                label_x = x0 + radius + 4
+            elif x1 - max(x0, 0.0) >= label_width + 12:
+                label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
+            else:
+                label_x = x1 + 4
+            if label_x + label_width > edge_x and label_x > x0:
+                label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
+                left = label_x
+            row = next((r for r in range(rows) if row_ends[r] <= left), None)
+            if row is None:
+                continue
+            right = max(end, label_x + label_width)
+            row_ends[row] = right + metrics.row_gap
+            tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
+            when = event.when
+            placed.append(
+                Item(
+                    index,
+                    kind,
+                    x0,
+                    x1,
+                    row,
+                    label_x,
+                    title_room,
+                    show_date,
+                    when.approximate,
+                    when.uncertain,
+                    tag_index,
+                    right,
                 )
-                break
+            )
+            break
         else:
             overflow.append((index, x0))
     return placed, overflow

@@ -391,10 +391,15 @@ class TimelinePainter:
         baseline = y_mid + (metrics.ascent() - metrics.descent()) / 2
         if selected:
             # The selected event is read in full: its whole title on a plate above its neighbours.
-            room = max(width - x - 8, item.label_width)
-            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
             date = event.when.words()
-            plate_width = metrics.horizontalAdvance(text) + self.metrics.label_gap + self._date_width(date) + 10
+            date_room = self.metrics.label_gap + self._date_width(date)
+            flipped = item.label_x < item.x0  # a label on its event's left grows leftwards, away from the event
+            label_end = x + item.label_width
+            room = max(label_end - 8 if flipped else width - x - 8, item.label_width) - date_room
+            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room, item.label_width))
+            if flipped:
+                x = label_end - metrics.horizontalAdvance(text) - date_room
+            plate_width = metrics.horizontalAdvance(text) + date_room + 10
             plate = QRectF(x - 5, y_mid - metrics.height() / 2 - 3, plate_width, metrics.height() + 6)
             painter.setPen(QPen(_colour(theme.grid_major), 1))
             painter.setBrush(_colour(theme.background, 0.94))
@@ -469,7 +474,7 @@ class TimelinePainter:
         item = layout.item_at(layout_x, row)
         if item is not None:
             return Hit(index=item.index)
-        if row == 0 and self.metrics.cluster_row:
+        if row == 0 and layout.cluster_row:
             cluster: Cluster | None = layout.cluster_at(layout_x)
             if cluster is not None:
                 return Hit(cluster=(cluster.t0, cluster.t1))

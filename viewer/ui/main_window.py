@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QScreen,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(_first_size(self.screen()))
 
         # -- central area: the timeline above its overview ---------------------------------------------
         self.view = TimelineView()
@@ -832,3 +833,13 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_file(path)
+
+
+def _first_size(screen: QScreen | None) -> QSize:
+    """A first window that uses most of the screen (a timeline wants width), before any saved geometry."""
+    if screen is None:
+        return QSize(1280, 800)
+    available = screen.availableGeometry()
+    return QSize(
+        min(1800, max(960, int(available.width() * 0.85))), min(1100, max(640, int(available.height() * 0.85)))
+    )
