@@ -294,6 +294,10 @@ def _parse_words(original: str, text: str, marks: dict[str, bool]) -> PartialDat
         raise DateError(f"'{original}': a time of day is not supported; write the day only")
     if a.year != b.year:
         raise DateError(f"'{original}' has no year; write e.g. '{text} 2019'")
+    years = re.findall(r"(?<!\d)\d{4}(?!\d)", text)
+    if len(years) != 1 or int(years[0]) != a.year:
+        # dateutil reads "May 18" as 2018 and "3 May 0018" as 2018 too: never move a date to another century.
+        raise DateError(f"'{original}': write the year with four digits (e.g. 'May 2018')")
     has_day = a.day == b.day
     if has_day:
         return PartialDate.of_day(a.year, a.month, a.day, **marks)

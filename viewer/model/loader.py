@@ -256,6 +256,9 @@ class _Validator:
         if not name:
             return None, None
         mark = item.value_marks["file"]
+        if "\x00" in name:
+            self.report(mark, "'file' contains a NUL character; refused")
+            return None, None
         relative = Path(name)
         if relative.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
             self.report(mark, f"'file' must be a path inside the chronology's folder, not the absolute path {name!r}")
@@ -336,7 +339,7 @@ class _Validator:
             start, end = self.date(item, "start"), self.date(item, "end")
             if start is None or end is None:
                 return None
-            if end.end_seconds <= start.start_seconds or end < start:
+            if end.end_seconds <= start.start_seconds:
                 self.report(item.value_marks["end"], f"the range ends ({end}) before it starts ({start})")
                 return None
             return EventDate(start, end, note)

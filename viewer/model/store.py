@@ -113,7 +113,7 @@ class Store:
     def search(self, query: str) -> np.ndarray:
         """Indices, in time order, of the events whose title, summary, tags or quotes contain every word of
         `query` (case-insensitive). An empty query matches nothing."""
-        words = query.casefold().split()
+        words = query.replace("\x00", " ").casefold().split()  # NUL separates events in the searchable text
         if not words:
             return np.empty(0, dtype=np.int64)
         text, offsets = self._searchable()

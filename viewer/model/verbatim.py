@@ -61,8 +61,8 @@ class FoldedText:
         """Why a quote was not found, as precisely as can be said cheaply."""
         needle = fold(quote)
         if self._loose is None:
-            self._loose = self.folded.translate(_TYPOGRAPHY).casefold()
-        loose_needle = needle.translate(_TYPOGRAPHY).casefold()
+            self._loose = _loosen(self.folded)
+        loose_needle = _loosen(needle)
         at = self._loose.find(loose_needle)
         if at >= 0:
             original = self.folded[at : at + len(needle)]
@@ -74,6 +74,12 @@ class FoldedText:
             around = needle[max(0, longest - 20) : longest + 20]
             return f"the source has the quote's first {longest} characters, then differs: …{around}…"
         return "the quote is not in the source's text"
+
+
+def _loosen(text: str) -> str:
+    """Typography and case set aside, character for character: positions must still line up with `text`,
+    so a character whose lower case is longer ('İ') is kept as it is."""
+    return "".join(c if len(low := c.lower()) != 1 else low for c in text.translate(_TYPOGRAPHY))
 
 
 def _longest_found_prefix(haystack: str, needle: str) -> int:

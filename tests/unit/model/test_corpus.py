@@ -1,0 +1,141 @@
+"""The broken-file corpus (tests/corpus/): one file per kind of mistake, each with the problem it must give.
+
+Every file is the control `valid.yaml` with one mistake in it. The table says where the problem must be
+reported and a fragment of its message; `load` must refuse the file (no store) and `check` must print
+`FILE:LINE:COL: message`, exit 1, and neither crash nor hang.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.model.loader import load
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "tests" / "corpus"
+
+# file: (line, column, fragment of the message); line 0 means the problem has no position.
+EXPECTED: dict[str, tuple[int, int, str]] = {
+    "duplicate_key.yaml": (13, 5, "the key 'title' is repeated (first at line 12); one of the values would be lost"),
+    "unknown_field.yaml": (16, 5, "unknown field 'summery' in an event; did you mean \"summary\"?"),
+    "tab_indentation.yaml": (15, 1, "a tab is used for indentation; YAML allows spaces only"),
+    "syntax_error.yaml": (16, 11, "YAML syntax error: did not find expected ',' or ']'"),
+    "wrong_type_title.yaml": (12, 12, "'title' should be text, not a list"),
+    "date_does_not_exist.yaml": (13, 11, "'date': '2019-02-30': February 2019 has 28 days, so day 30 does not exist"),
+    "date_unreadable.yaml": (13, 11, "'date': cannot read '02/03/2019' as a date"),
+    "date_time_of_day.yaml": (13, 11, "a time of day is not supported; write the day only"),
+    "date_no_year.yaml": (13, 11, "'date': 'February' has no year"),
+    "range_reversed.yaml": (14, 10, "the range ends (2019-02-27) before it starts (2019-02-28)"),
+    "range_missing_end.yaml": (13, 5, "a range needs both 'start' and 'end'; 'end' is missing (or use 'date')"),
+    "missing_date.yaml": (11, 5, "an event needs a 'date' (or 'start' and 'end')"),
+    "date_and_start.yaml": (14, 5, "an event has either 'date' or 'start' and 'end', not both"),
+    "unknown_source.yaml": (17, 17, "unknown source 'artcle'; did you mean \"article\"?"),
+    "quote_not_in_source.yaml": (
+        18,
+        15,
+        "the quote is not verbatim in source 'article': the source has the quote's first 16 characters, then differs",
+    ),
+    "quote_typography.yaml": (
+        18,
+        15,
+        "the quote is not verbatim in source 'article': the quote writes \"'\" where the source has '’'",
+    ),
+    "source_outside_folder.yaml": (9, 11, "'file' '../../etc/passwd' lies outside the chronology's folder; refused"),
+    "source_absolute_path.yaml": (
+        9,
+        11,
+        "'file' must be a path inside the chronology's folder, not the absolute path '/etc/passwd'",
+    ),
+    "source_file_missing.yaml": (9, 11, "cannot read the source text 'sources/no-such-article.txt'"),
+    "source_text_not_utf8.yaml": (9, 11, "the source text 'sources/latin1.txt' is not UTF-8"),
+    "url_not_http.yaml": (8, 10, "'url' must be an http or https address, not 'javascript:alert(document.cookie)'"),
+    "not_utf8.yaml": (3, 13, "the file is not UTF-8: byte 0xe9 at offset 82"),
+    "empty.yaml": (0, 0, "the file is empty: nothing to show"),
+    "binary.yaml": (4, 4, "this is a binary file, not YAML text (NUL byte at offset 72)"),
+    "python_object_tag.yaml": (12, 12, "the YAML tag tag:yaml.org,2002:python/object/apply:os.system is refused"),
+    "alias_bomb.yaml": (8, 8, "(a YAML 'billion laughs'?); refused"),
+    "merge_key.yaml": (22, 5, "merge keys (<<) are not supported in a chronology"),
+    "deep_nesting.yaml": (2, 73, "the YAML is nested more than 64 levels deep"),
+    "duplicate_event_id.yaml": (21, 9, "the event id 'hanoi-summit' is used twice (first at line 11)"),
+    "duplicate_source_id.yaml": (10, 9, "the source id 'article' is used twice (first at line 5)"),
+    "bad_event_id.yaml": (11, 9, "'id' should be a word of letters, digits, '-', '_' or '.', not 'hanoi summit!'"),
+    "missing_quotes.yaml": (11, 5, "an event needs at least one quote under 'quotes'"),
+    "empty_quotes.yaml": (16, 13, "'quotes' should be a list of at least one quote"),
+    "missing_title.yaml": (11, 5, "an event has no 'title'"),
+    "tags_wrong_type.yaml": (15, 21, "each of 'tags' should be text, not a number"),
+    "events_not_a_list.yaml": (11, 3, "'events' should be a list, not a mapping"),
+    "not_a_mapping.yaml": (2, 1, "a chronology is a mapping with 'timeline', 'sources' and 'events'"),
+    "show_reversed.yaml": (6, 9, "'show' ends (2018-05) before it starts (2019-03)"),
+}
+
+CASES = sorted(EXPECTED)
+
+
+def test_the_table_and_the_corpus_agree() -> None:
+    on_disk = {path.name for path in CORPUS.glob("*.yaml")}
+    assert on_disk - {"valid.yaml"} == set(EXPECTED)
+    assert (CORPUS / "sources" / "article.txt").is_file()
+
+
+def test_the_control_file_is_valid() -> None:
+    result = load(CORPUS / "valid.yaml")
+    assert result.problems == []
+    assert result.store is not None
+    assert [e.id for e in result.store.events] == ["hanoi-summit"]
+    quote = result.store.events[0].quotes[0]
+    assert result.store.sources["article"].text[quote.start : quote.end] == (
+        "The two leaders will meet again on Feb. 27-28 in Vietnam"
+    )
+
+
+def test_the_encoding_files_hold_the_bytes_they_are_about() -> None:
+    assert (CORPUS / "empty.yaml").read_bytes() == b""
+    assert b"\x00" in (CORPUS / "binary.yaml").read_bytes()
+    not_utf8 = (CORPUS / "not_utf8.yaml").read_bytes()
+    assert b"Caf\xe9" in not_utf8
+    with pytest.raises(UnicodeDecodeError):
+        not_utf8.decode("utf-8")
+    assert (CORPUS / "deep_nesting.yaml").read_text(encoding="utf-8").count("[") == 10_000
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_load_refuses_the_file_with_the_problem_where_it_is(name: str) -> None:
+    line, column, fragment = EXPECTED[name]
+    path = CORPUS / name
+    result = load(path)
+    if name == "empty.yaml":
+        assert result.store is not None and len(result.store) == 0
+    else:
+        assert result.store is None
+    assert not result.ok
+    assert len(result.problems) == 1, [str(p) for p in result.problems]
+    problem = result.problems[0]
+    assert (problem.line, problem.column) == (line, column)
+    assert fragment in problem.message
+    assert problem.path == path
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_prints_the_problem_and_exits_1(name: str) -> None:
+    line, column, fragment = EXPECTED[name]
+    path = CORPUS / name
+    done = subprocess.run(
+        [sys.executable, "-m", "viewer", "check", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=20,
+        cwd=ROOT,
+    )
+    assert done.returncode == 1, done.stderr
+    where = f"{path}:{line}:{column}: " if line else f"{path}: "
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1, done.stdout
+    assert lines[0].startswith(where), lines[0]
+    assert fragment in lines[0][len(where) :]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.strip() == f"1 problem in {path}"

@@ -1,0 +1,197 @@
+"""The text commands: `check` and `list` (no Qt, no display)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
+from viewer.model.dates import parse_date
+from viewer.model.store import Store
+from viewer.resources import SHIPPED_CHRONOLOGY
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+# -- check --------------------------------------------------------------------------------------------
+
+
+def test_check_the_shipped_chronology(capsys: pytest.CaptureFixture[str], shipped_store: Store) -> None:
+    assert main(["check"]) == EXIT_OK == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    quotes = sum(len(e.quotes) for e in shipped_store.events)
+    assert err.strip() == (
+        f"{SHIPPED_CHRONOLOGY}: ok: {len(shipped_store)} events, {len(shipped_store.sources)} sources, "
+        f"{quotes} quotes, all verbatim"
+    )
+
+
+def test_check_a_broken_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CORPUS / "unknown_field.yaml"
+    assert main(["check", str(path)]) == EXIT_PROBLEMS == 1
+    out, err = capsys.readouterr()
+    assert out == f"{path}:16:5: unknown field 'summery' in an event; did you mean \"summary\"?\n"
+    assert err == f"1 problem in {path}\n"
+
+
+def test_check_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text("timeline: {title: T, colour: red}\nevents: 5\n", encoding="utf-8")
+    assert main(["check", str(path)]) == EXIT_PROBLEMS
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{path}:1:22: unknown field 'colour' in 'timeline' (expected one of: title, description, show)",
+        f"{path}:2:9: 'events' should be a list, not a number",
+    ]
+    assert err == f"2 problems in {path}\n"
+
+
+def test_check_a_file_that_does_not_exist(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["check", str(tmp_path / "nope.yaml")]) == EXIT_PROBLEMS
+    out, _ = capsys.readouterr()
+    assert out == f"{tmp_path / 'nope.yaml'}: cannot read the file: No such file or directory\n"
+
+
+@pytest.mark.parametrize("args", [["check", "--bogus"], ["list", "--yaml"], ["check", "a.yaml", "b.yaml"]])
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == EXIT_USAGE == 2
+    _, err = capsys.readouterr()
+    assert err.startswith("usage: timeline-viewer")
+
+
+def test_check_in_a_real_process() -> None:
+    done = run("check")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"{SHIPPED_CHRONOLOGY}: ok: ")
+    bogus = run("check", "--bogus")
+    assert bogus.returncode == 2
+    assert "unrecognized arguments: --bogus" in bogus.stderr
+    assert "Traceback" not in bogus.stderr
+
+
+# -- list ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def listed() -> list[dict[str, object]]:
+    done = run("list", "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_list_json_gives_one_object_per_event_in_time_order(
+    listed: list[dict[str, object]], shipped_store: Store
+) -> None:
+    assert [item["id"] for item in listed] == [e.id for e in shipped_store.events]
+    keys = {"id", "title", "start", "end", "precision", "tags", "quotes"}
+    for item in listed:
+        assert keys <= set(item)
+        assert isinstance(item["tags"], list)
+        quotes = item["quotes"]
+        assert isinstance(quotes, list) and quotes
+        for quote in quotes:
+            assert set(quote) == {"text", "source"}
+            assert quote["source"] in shipped_store.sources
+    starts = [parse_date(item["start"]).start_seconds for item in listed]
+    assert starts == sorted(starts)
+
+
+def test_list_json_writes_dates_to_their_precision(listed: list[dict[str, object]]) -> None:
+    by_id = {item["id"]: item for item in listed}
+    assert (by_id["hanoi-summit"]["start"], by_id["hanoi-summit"]["end"]) == ("2019-02-27", "2019-02-28")
+    assert by_id["hanoi-summit"]["precision"] == "day"
+    assert (by_id["punggye-ri-dismantled"]["start"], by_id["punggye-ri-dismantled"]["end"]) == ("2018-05", None)
+    assert by_id["punggye-ri-dismantled"]["precision"] == "month"
+    assert (by_id["kim-il-sung-visits-vietnam"]["start"], by_id["kim-il-sung-visits-vietnam"]["precision"]) == (
+        "1958",
+        "year",
+    )
+    assert (by_id["doi-moi"]["start"], by_id["doi-moi"]["precision"]) == ("1980s", "decade")
+    assert (by_id["korean-war"]["start"], by_id["korean-war"]["end"]) == ("1950", "1953")
+    one_party = by_id["vietnam-one-party-rule"]
+    assert (one_party["start"], one_party["end"], one_party["precision"]) == ("1970s", "2019-02", "decade")
+    assert one_party["approximate"] is True
+    assert by_id["trump-says-he-will-meet-kim"]["uncertain"] is True
+    assert by_id["hanoi-summit"]["title"] == "Second Trump–Kim summit in Hanoi"  # not escaped
+
+
+def test_list_json_in_process_matches(capsys: pytest.CaptureFixture[str], listed: list[dict[str, object]]) -> None:
+    assert main(["list", "--json", str(SHIPPED_CHRONOLOGY)]) == EXIT_OK
+    out, _ = capsys.readouterr()
+    assert json.loads(out) == listed
+
+
+def test_list_text_prints_one_line_per_event(capsys: pytest.CaptureFixture[str], shipped_store: Store) -> None:
+    assert main(["list"]) == EXIT_OK
+    out, _ = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == len(shipped_store)
+    for line, item in zip(lines, shipped_store.events, strict=True):
+        assert line.startswith(item.when.words())
+        assert line.endswith(f"  {item.title}  [{item.id}]")
+    hanoi = next(line for line in lines if line.endswith("[hanoi-summit]"))
+    assert hanoi.startswith("27–28 February 2019 ")
+
+
+def test_list_a_broken_file_prints_no_events(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CORPUS / "range_reversed.yaml"
+    assert main(["list", "--json", str(path)]) == EXIT_PROBLEMS
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"{path}:14:10: the range ends (2019-02-27) before it starts (2019-02-28)\n"
+
+
+def test_list_an_empty_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CORPUS / "empty.yaml"
+    assert main(["list", "--json", str(path)]) == EXIT_PROBLEMS
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []
+    assert err == f"{path}: the file is empty: nothing to show\n"
+
+
+def test_list_the_corpus_control(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", str(CORPUS / "valid.yaml")]) == EXIT_OK
+    out, _ = capsys.readouterr()
+    assert out == "27–28 February 2019  Summit in Hanoi  [hanoi-summit]\n"
+
+
+def test_list_into_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "viewer", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` that has read enough, before the child has written anything
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if process.poll() is None:
+        process.kill()
+    err = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    process.wait(timeout=10)
+    assert "Traceback" not in err, err[-2000:]
+    assert "BrokenPipeError" not in err
