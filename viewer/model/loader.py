@@ -8,9 +8,11 @@ with the field that was probably meant. A problem never stops the search for the
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,9 +60,27 @@ def load(path: Path | str, progress: Callable[[float], None] | None = None) -> L
     path = Path(path)
     try:
         text = read_text(path)
-        return load_text(path, text, progress)
+        with _collector_paused():
+            return load_text(path, text, progress)
     except ChronologyError as error:
         return LoadResult(path, None, error.problems)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file is read.
+
+    Reading builds millions of small objects that form no cycles; with the collector on, each of its
+    passes rescans all of them, which made loading 100,000 events about three times slower (measured with
+    `python -m viewer.bench`). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_text(path: Path, text: str, progress: Callable[[float], None] | None = None) -> LoadResult:
@@ -138,11 +158,11 @@ class _Validator:
             self.report(mapping.value_marks[key], f"'{key}' should be a list of text, not {_type_word(value)}")
             return ()
         items: list[str] = []
-        for item, mark in zip(value.items, value.item_marks, strict=True):
+        for number, item in enumerate(value.items):
             if isinstance(item, str) and item.strip():
                 items.append(item.strip())
             else:
-                self.report(mark, f"each of '{key}' should be text, not {_type_word(item)}")
+                self.report(value.item_marks[number], f"each of '{key}' should be text, not {_type_word(item)}")
         return tuple(items)
 
     def date(self, mapping: YamlMap, key: str) -> PartialDate | None:
@@ -208,9 +228,9 @@ class _Validator:
             self.report(mark, f"'sources' should be a list, not {_type_word(node)}")
             return sources
         first_seen: dict[str, Mark] = {}
-        for item, item_mark in zip(node.items, node.item_marks, strict=True):
+        for number, item in enumerate(node.items):
             if not isinstance(item, YamlMap):
-                self.report(item_mark, f"each source should be a mapping, not {_type_word(item)}")
+                self.report(node.item_marks[number], f"each source should be a mapping, not {_type_word(item)}")
                 continue
             source = self.source(item)
             if source is None:
@@ -292,11 +312,11 @@ class _Validator:
         first_seen: dict[str, int] = {}
         total = len(node.items)
         step = max(1, total // 100)
-        for number, (item, item_mark) in enumerate(zip(node.items, node.item_marks, strict=True)):
+        for number, item in enumerate(node.items):
             if progress is not None and number % step == 0:
                 progress(number / max(total, 1))
             if not isinstance(item, YamlMap):
-                self.report(item_mark, f"each event should be a mapping, not {_type_word(item)}")
+                self.report(node.item_marks[number], f"each event should be a mapping, not {_type_word(item)}")
                 continue
             event = self.event(item, sources)
             if event is None:
@@ -362,9 +382,10 @@ class _Validator:
             self.report(item.value_marks["quotes"], "'quotes' should be a list of at least one quote")
             return None
         quotes: list[Quote] = []
-        for quote_node, mark in zip(node.items, node.item_marks, strict=True):
+        for number, quote_node in enumerate(node.items):
             if not isinstance(quote_node, YamlMap):
-                self.report(mark, f"a quote should be a mapping with 'source' and 'text', not {_type_word(quote_node)}")
+                message = f"a quote should be a mapping with 'source' and 'text', not {_type_word(quote_node)}"
+                self.report(node.item_marks[number], message)
                 continue
             quote = self.quote(quote_node, sources)
             if quote is not None:
