@@ -138,6 +138,38 @@ def _measure(size: int) -> dict[str, Any]:
     }
 
 
+def _parser_baseline(size: int) -> str:
+    """How much the validating loader adds to the YAML parser itself, on one file, in one process."""
+    import gc
+
+    import yaml
+
+    from viewer import synthetic
+    from viewer.model.loader import load
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = synthetic.write_yaml(Path(folder), size)
+        text = path.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        bare = time.perf_counter() - started
+        gc.disable()
+        started = time.perf_counter()
+        yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        bare_no_gc = time.perf_counter() - started
+        gc.enable()
+        started = time.perf_counter()
+        result = load(path)
+        ours = time.perf_counter() - started
+        assert result.ok, result.problems[:3]
+        megabytes = len(text.encode("utf-8")) / 1e6
+    return (
+        f"{size:,} events ({megabytes:.1f} MB of YAML): yaml.load(CSafeLoader) {bare:.2f} s "
+        f"({bare_no_gc:.2f} s with the garbage collector paused); "
+        f"viewer's load() with positions and every check, quotes included: {ours:.2f} s"
+    )
+
+
 def _run_child(size: int) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "viewer.bench", "--child", str(size)], capture_output=True,
                           text=True, check=False)  # fmt: skip
@@ -170,9 +202,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated event counts")
     parser.add_argument("--json", action="store_true", help="print a JSON list, one object per size")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--parser-baseline",
+        type=int,
+        metavar="N",
+        help="instead: time PyYAML's bare C loader and the validating loader on the same file of N events",
+    )
     options = parser.parse_args(argv)
     if options.child is not None:
         print(json.dumps(_measure(options.child)))
+        return 0
+    if options.parser_baseline is not None:
+        print(_parser_baseline(options.parser_baseline))
         return 0
     try:
         sizes = [int(s.replace("_", "")) for s in options.sizes.split(",") if s.strip()]

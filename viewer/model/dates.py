@@ -179,7 +179,7 @@ class PartialDate:
 
 def _with_marks(text: str, approximate: bool, uncertain: bool) -> str:
     if approximate:
-        text = "about " + text.removeprefix("the ")
+        text = "about " + text
     if uncertain:
         text += "?"
     return text

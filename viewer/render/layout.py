@@ -44,7 +44,7 @@ class Metrics:
     row_gap: float = 10.0
     bucket_width: float = 48.0
     cluster_row: bool = True
-    label_caps: tuple[float, ...] = (320.0, 200.0, 130.0, 80.0)
+    label_caps: tuple[float, ...] = (460.0, 320.0, 200.0, 130.0, 80.0)
     min_label: float = 36.0
     max_items: int = 600
 
@@ -217,11 +217,11 @@ def _place(
 
     has_clusters = bool(layout.clusters)
     reserve = metrics.cluster_row and rows > 2 and has_clusters
-    placed, overflow = _pack(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x)
+    placed, overflow = _pack_within(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x)
     if overflow and not reserve and metrics.cluster_row and rows > 2:
         # Some events will be counted in clusters after all: make room for the clusters' row and pack again.
         reserve = True
-        placed, overflow = _pack(geometry, rows - 1, metrics, tag_slots, edge_x)
+        placed, overflow = _pack_within(geometry, rows - 1, metrics, tag_slots, edge_x)
     for index, x in overflow:
         layout.clusters.append(_cluster_for(x, metrics.bucket_width, origin, spp, index))
     if reserve:
@@ -230,14 +230,26 @@ def _place(
     return placed
 
 
-def _pack(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
-    """First fit from the left; each event gets the longest label (of `label_caps`) that fits in some row."""
+def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
+    """The packing with the longest labels under which every event finds a row (or, failing that, the one
+    with the shortest labels, whose leftovers become clusters)."""
+    caps = metrics.label_caps
+    for first in range(len(caps)):
+        placed, overflow = _pack(geometry, rows, caps[first:], metrics, tag_slots, edge_x)
+        if not overflow:
+            break
+    return placed, overflow
+
+
+def _pack(geometry: list, rows: int, caps: tuple[float, ...], metrics: Metrics, tag_slots: dict[str, int],
+          edge_x: float):  # fmt: skip
+    """First fit from the left; each event gets the longest label (of `caps`) that fits in some row."""
     row_ends = [-math.inf] * rows
     placed: list[Item] = []
     overflow: list[tuple[int, float]] = []
     radius = metrics.marker_radius
     for index, event, kind, x0, x1, full_title, full_date in geometry:
-        for cap in metrics.label_caps:
+        for cap in caps:
             title_room = min(full_title, cap)
             show_date = full_title + metrics.label_gap + full_date <= cap
             label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)

@@ -350,19 +350,23 @@ class TimelinePainter:
 
     def _span(self, painter: QPainter, x0: float, x1: float, y: float, h: float, base: str, alpha: float,
               item: Item, emphasised: bool, theme: Theme) -> None:  # fmt: skip
-        left, right = max(x0, -20.0), min(x1, self.geometry.width + 20 if self.geometry.width else x1)
+        view_right = (self.geometry.width or x1) + 20.0
+        left, right = max(x0, -20.0), min(x1, view_right)
         right = max(right, left + 2)
         box = QRectF(left, y - h / 2, right - left, h)
         soft = item.kind is Kind.SPAN or item.approximate
         strength = 0.32 if item.kind is Kind.SPAN else 0.85
         if soft:
-            # A soft edge says "somewhere in here": the period is known, the moment is not.
-            gradient = QLinearGradient(x0, 0, x1, 0)
-            edge = min(0.25, 14.0 / max(x1 - x0, 1.0))
-            gradient.setColorAt(0.0, _colour(base, 0.04 * alpha))
-            gradient.setColorAt(edge, _colour(base, strength * alpha))
-            gradient.setColorAt(1.0 - edge, _colour(base, strength * alpha))
-            gradient.setColorAt(1.0, _colour(base, 0.04 * alpha))
+            # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
+            # over the drawn part only (a seventy-year span seen by the hour is millions of pixels wide), and
+            # an end that lies off screen is not softened.
+            gradient = QLinearGradient(left, 0, right, 0)
+            edge = min(0.25, 14.0 / max(right - left, 1.0))
+            full = _colour(base, strength * alpha)
+            gradient.setColorAt(0.0, _colour(base, 0.04 * alpha) if x0 >= -20.0 else full)
+            gradient.setColorAt(edge, full)
+            gradient.setColorAt(1.0 - edge, full)
+            gradient.setColorAt(1.0, _colour(base, 0.04 * alpha) if x1 <= view_right else full)
             painter.setBrush(QBrush(gradient))
         else:
             painter.setBrush(_colour(base, strength * alpha))
@@ -411,8 +415,9 @@ class TimelinePainter:
         painter.setPen(_colour(theme.text, alpha))
         painter.drawText(QPointF(x, baseline), text)
         if item.show_date:
+            inside_bar = item.kind is Kind.BAR and item.x0 <= item.label_x < item.x1
             painter.setFont(self.date_font)
-            painter.setPen(_colour(theme.muted_text, alpha))
+            painter.setPen(_colour(theme.text, 0.75 * alpha) if inside_bar else _colour(theme.muted_text, alpha))
             painter.drawText(QPointF(x + metrics.horizontalAdvance(text) + self.metrics.label_gap, baseline),
                              event.when.words())  # fmt: skip
 

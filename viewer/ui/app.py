@@ -36,6 +36,11 @@ def run_window(path: Path | None) -> int:
     from viewer import __version__
 
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    from viewer.resources import ASSETS_DIR
+
+    app.setWindowIcon(QIcon(str(ASSETS_DIR / "timeline-viewer.svg")))
     window = MainWindow(Path(path) if path is not None else SHIPPED_CHRONOLOGY)
     window.show()
     return int(app.exec())

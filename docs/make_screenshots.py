@@ -1,0 +1,62 @@
+"""Make the README's screenshots: the real window at three zoom levels, and an export.
+
+Run it on a real X server (e.g. `Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 python docs/make_screenshots.py`);
+it writes docs/screenshots/*.png. Look at every picture before committing it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from viewer.cli import main as cli_main
+from viewer.model.dates import parse_date
+from viewer.resources import SHIPPED_CHRONOLOGY
+from viewer.ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def settle(milliseconds: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def shoot(window: MainWindow, name: str) -> None:
+    settle()
+    window.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("timeline-viewer-screenshots")  # not the user's own settings
+    window = MainWindow(SHIPPED_CHRONOLOGY)
+    window.resize(1500, 860)
+    window.show()
+    settle(800)
+    window.view.fit_all()
+    shoot(window, "window-all.png")
+
+    window.view.set_range(parse_date("2018-04").start_seconds, parse_date("2019-03").end_seconds)
+    window.view.select(window.store().index_of("singapore-summit"), ensure_visible=False)
+    shoot(window, "window-2018-2019.png")
+
+    window.view.set_range(parse_date("2019-02-26").start_seconds, parse_date("2019-03-01").end_seconds)
+    window.view.select(window.store().index_of("hanoi-summit"), ensure_visible=False)
+    shoot(window, "window-hanoi.png")
+    window.close()
+
+    code = cli_main(["export", str(SHIPPED_CHRONOLOGY), "-o", str(OUT / "export-february-2019.png"),
+                     "--width", "1600", "--height", "640", "--from", "2019-01-28", "--to", "2019-03-03",
+                     "--title", "February 2019: from the State of the Union to Hanoi"])  # fmt: skip
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
