@@ -232,43 +232,58 @@ def _place(
 
 def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
     """The packing with the longest labels under which every event finds a row (or, failing that, the one
-    with the shortest labels, whose leftovers become clusters)."""
-    caps = metrics.label_caps
-    for first in range(len(caps)):
-        placed, overflow = _pack(geometry, rows, caps[first:], metrics, tag_slots, edge_x)
+    with the shortest labels, whose leftovers become clusters).
+
+    At most three packings: all label lengths allowed, then the middle ones, then the shortest; trying every
+    maximum in turn cost a crowded frame five packings for the same answer."""
+    options = [_label_options(g, metrics, edge_x) for g in geometry]
+    caps = len(metrics.label_caps)
+    for first in sorted({0, caps // 2, max(caps - 2, 0)}):
+        placed, overflow = _pack(geometry, options, first, rows, metrics, tag_slots)
         if not overflow:
             break
     return placed, overflow
 
 
-def _pack(geometry: list, rows: int, caps: tuple[float, ...], metrics: Metrics, tag_slots: dict[str, int],
-          edge_x: float):  # fmt: skip
-    """First fit from the left; each event gets the longest label (of `caps`) that fits in some row."""
+def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tuple[float, bool, float, float, float]]:
+    """For each label cap, longest first: (title room, date shown, label x, left end, right end)."""
+    _, _, kind, x0, x1, full_title, full_date = geometry
+    radius = metrics.marker_radius
+    found = []
+    for cap in metrics.label_caps:
+        title_room = min(full_title, cap)
+        show_date = full_title + metrics.label_gap + full_date <= cap
+        label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
+        left = x0 - radius if kind is Kind.MARKER else x0
+        end = x0 + radius if kind is Kind.MARKER else x1
+        if kind is Kind.MARKER:
+            label_x = x0 + radius + 4
+        elif x1 - max(x0, 0.0) >= label_width + 12:
+            label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
+        else:
+            label_x = x1 + 4
+        if label_x + label_width > edge_x and label_x > x0:
+            label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
+            left = label_x
+        found.append((title_room, show_date, label_x, left, max(end, label_x + label_width)))
+    return found
+
+
+def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics, tag_slots: dict[str, int]):
+    """First fit from the left; each event gets the longest label (from cap `first` on) that fits in a row."""
     row_ends = [-math.inf] * rows
     placed: list[Item] = []
     overflow: list[tuple[int, float]] = []
-    radius = metrics.marker_radius
-    for index, event, kind, x0, x1, full_title, full_date in geometry:
-        for cap in caps:
-            title_room = min(full_title, cap)
-            show_date = full_title + metrics.label_gap + full_date <= cap
-            label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
-            left = x0 - radius if kind is Kind.MARKER else x0
-            end = x0 + radius if kind is Kind.MARKER else x1
-            if kind is Kind.MARKER:
-                label_x = x0 + radius + 4
-            elif x1 - max(x0, 0.0) >= label_width + 12:
-                label_x = max(x0, 0.0) + 6  # inside the span, kept on screen
-            else:
-                label_x = x1 + 4
-            if label_x + label_width > edge_x and label_x > x0:
-                label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
-                left = label_x
-            row = next((r for r in range(rows) if row_ends[r] <= left), None)
-            if row is None:
-                continue
-            right = max(end, label_x + label_width)
-            row_ends[row] = right + metrics.row_gap
+    gap = metrics.row_gap
+    for (index, event, kind, x0, x1, _, _), choices in zip(geometry, options, strict=True):
+        lowest = min(row_ends)
+        for title_room, show_date, label_x, left, right in choices[first:]:
+            if lowest > left:
+                continue  # no row is free this far left
+            row = 0
+            while row_ends[row] > left:
+                row += 1
+            row_ends[row] = right + gap
             tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
             when = event.when
             placed.append(
