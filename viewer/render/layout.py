@@ -7,7 +7,7 @@ search counts the events that start in each. A bucket with no more events than t
 laid out one by one; a fuller bucket becomes a counted cluster that zooms in when clicked. So the Python work
 of a frame is bounded by the screen (buckets × rows), never by the size of the chronology.
 
-A layout covers three screen-widths around the view at one zoom level, with buckets aligned to a grid fixed
+A layout covers twice the screen's width around the view at one zoom level, with buckets aligned to a grid fixed
 in time, so panning reuses it (`LayoutCache`) and a recomputed layout keeps the same buckets.
 """
 
@@ -367,9 +367,12 @@ class LayoutCache:
 
 
 def tile_for(view_t0: float, view_width: float, spp: float, bucket_px: float) -> tuple[float, float]:
-    """The origin and width of a layout covering the view and one view-width either side, with the origin on
-    the bucket grid so that buckets stay put from one layout to the next."""
+    """The origin and width of a layout covering the view and half a view-width either side, with the origin
+    on the bucket grid so that buckets stay put from one layout to the next.
+
+    Half a width each side lets a drag or an arrow key (an eighth of the width) pan several steps on one
+    layout, while a zoom, which needs a new layout every frame, lays out only twice the screen."""
     grid = bucket_px * spp
-    origin = math.floor((view_t0 - view_width * spp) / grid) * grid
-    width = math.ceil(3 * view_width / bucket_px + 2) * bucket_px
+    origin = math.floor((view_t0 - 0.5 * view_width * spp) / grid) * grid
+    width = math.ceil(2 * view_width / bucket_px + 2) * bucket_px
     return origin, width
