@@ -198,3 +198,24 @@ def test_command_line_export_works_with_no_display_at_all(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr
     image = _image(out)
     assert (image.width(), image.height()) == (3000, 1200)
+
+
+def test_the_window_and_the_export_draw_the_same_picture(qtbot, shipped_store: Store) -> None:
+    """What you see is what you export: the timeline widget and the PNG export, same range, size and theme,
+    are the same pixels."""
+    from viewer.render.theme import LIGHT
+    from viewer.ui.timeline_view import TimelineView
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.set_store(shipped_store)
+    view.set_theme(LIGHT)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    t0, t1 = view.visible_range()
+    window = view.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    exported = render_image(shipped_store, ExportRequest(1000, 600, t0=t0, t1=t1, theme=LIGHT))
+    assert (window.width(), window.height()) == (1000, 600)
+    assert window == exported
