@@ -14,7 +14,7 @@ the bare `yaml.load(..., CSafeLoader)` about 20 s; the event stream about 2 s).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSIONS = 10_000  # alias uses per file; values are shared, never copied
 MAX_ALIASED_VALUES = 1_000_000  # values the aliases would stand for if expanded (a "billion laughs" is ~10^9)
+PROGRESS_EVERY = 20_000  # parser events between progress reports (a few milliseconds of work)
 _STR = "tag:yaml.org,2002:str"
 _FLOW_DEPTH_CHECK = re.compile(r"[\[\]{}]")
 
@@ -171,14 +172,15 @@ def _line_column_at_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def parse(path: Path, text: str) -> Any:
+def parse(path: Path, text: str, progress: Callable[[float], None] | None = None) -> Any:
     """Plain values (YamlMap, YamlList, str, int, float, bool, None, datetime.date) from YAML text.
 
     Raises ChronologyError with positioned problems for anything that is not plain, safe YAML data.
+    `progress`, if given, is called now and then with the fraction of the text read; it may raise to stop.
     """
     _refuse_tab_indentation(path, text)
     _refuse_deep_flow_nesting(path, text)
-    builder = _Builder(path)
+    builder = _Builder(path, progress, len(text))
     try:
         value = builder.build(yaml.parse(text, Loader=_SafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -236,8 +238,10 @@ class _Builder:
     """Builds plain values from parser events with an explicit stack (no recursion, so no depth limit of
     Python's own), refusing anything that is not plain data."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, progress: Callable[[float], None] | None = None, size: int = 0) -> None:
         self.path = path
+        self.progress = progress
+        self.size = max(size, 1)
         self.constructor = SafeConstructor()
         self.resolver = yaml.resolver.Resolver()
         self.anchors: dict[str, Any] = {}
@@ -255,7 +259,10 @@ class _Builder:
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
-        for event in events:
+        progress = self.progress
+        for count, event in enumerate(events):
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(min(event.start_mark.index / self.size, 1.0))
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 if stack and isinstance(stack[-1][0], YamlMap) and stack[-1][1] is None:
