@@ -89,6 +89,16 @@ class _Geometry:
     legend_boxes: list[tuple[QRectF, str]] = field(default_factory=list)
 
 
+def _mixed(name: str, background: str, amount: float) -> QColor:
+    """`amount` of colour `name` over `background`, as one opaque colour."""
+    over, under = QColor(name), QColor(background)
+    return QColor.fromRgbF(
+        over.redF() * amount + under.redF() * (1 - amount),
+        over.greenF() * amount + under.greenF() * (1 - amount),
+        over.blueF() * amount + under.blueF() * (1 - amount),
+    )
+
+
 def _colour(name: str, alpha: float = 1.0) -> QColor:
     colour = QColor(name)
     colour.setAlphaF(alpha)
@@ -360,13 +370,16 @@ class TimelinePainter:
             # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
             # over the drawn part only (a seventy-year span seen by the hour is millions of pixels wide), and
             # an end that lies off screen is not softened.
+            # Its colours are mixed with the background beforehand rather than given an alpha: PDF output
+            # draws a gradient's transparency as solid colour, which would make a vague date look exact.
             gradient = QLinearGradient(left, 0, right, 0)
             edge = min(0.25, 14.0 / max(right - left, 1.0))
-            full = _colour(base, strength * alpha)
-            gradient.setColorAt(0.0, _colour(base, 0.04 * alpha) if x0 >= -20.0 else full)
+            full = _mixed(base, theme.background, strength * alpha)
+            faint = _mixed(base, theme.background, 0.04 * alpha)
+            gradient.setColorAt(0.0, faint if x0 >= -20.0 else full)
             gradient.setColorAt(edge, full)
             gradient.setColorAt(1.0 - edge, full)
-            gradient.setColorAt(1.0, _colour(base, 0.04 * alpha) if x1 <= view_right else full)
+            gradient.setColorAt(1.0, faint if x1 <= view_right else full)
             painter.setBrush(QBrush(gradient))
         else:
             painter.setBrush(_colour(base, strength * alpha))
