@@ -8,14 +8,15 @@ is the device pixel ratio, so `--scale 2` draws everything twice as large in the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from viewer.model.dates import PartialDate
@@ -119,61 +120,66 @@ def export(store: Store, output: Path, request: ExportRequest,
         progress(100)
 
 
-def _png_bytes(image: QImage) -> QByteArray:
-    from PySide6.QtCore import QBuffer
-
+@contextlib.contextmanager
+def _memory_device() -> Iterator[tuple[QByteArray, QBuffer]]:
+    """A buffer to encode into: the file is written only once the whole picture exists."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise ExportError("Qt could not encode the PNG")
-    buffer.close()
+    try:
+        yield data, buffer
+    finally:
+        buffer.close()
+
+
+def _png_bytes(image: QImage) -> QByteArray:
+    with _memory_device() as (data, buffer):
+        if not image.save(buffer, "PNG"):
+            raise ExportError("Qt could not encode the PNG")
+    return data
+
+
+def _vector_bytes(
+    store: Store, request: ExportRequest, device_for: Callable[[QBuffer, float, float], QPaintDevice]
+) -> QByteArray:
+    """Draw through a vector paint device (SVG, PDF) that `device_for` makes over the buffer."""
+    width, height = request.width / request.scale, request.height / request.scale
+    with _memory_device() as (data, buffer):
+        device = device_for(buffer, width, height)
+        painter = QPainter(device)
+        try:
+            _paint(painter, QRectF(0, 0, width, height), store, request, None)
+        finally:
+            painter.end()
     return data
 
 
 def _svg_bytes(store: Store, request: ExportRequest) -> QByteArray:
-    from PySide6.QtCore import QBuffer
+    def device_for(buffer: QBuffer, width: float, height: float) -> QSvgGenerator:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(round(width), round(height)))
+        generator.setViewBox(QRectF(0, 0, width, height))
+        generator.setTitle(store.header.title)
+        generator.setDescription("Exported by timeline-viewer")
+        return generator
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    width, height = request.width / request.scale, request.height / request.scale
-    generator.setSize(QSize(round(width), round(height)))
-    generator.setViewBox(QRectF(0, 0, width, height))
-    generator.setTitle(store.header.title)
-    generator.setDescription("Exported by timeline-viewer")
-    painter = QPainter(generator)
-    try:
-        _paint(painter, QRectF(0, 0, width, height), store, request, None)
-    finally:
-        painter.end()
-    buffer.close()
-    return data
+    return _vector_bytes(store, request, device_for)
 
 
 def _pdf_bytes(store: Store, request: ExportRequest) -> QByteArray:
     """A vector PDF whose page has the picture's aspect, at 96 logical pixels to the inch."""
-    from PySide6.QtCore import QBuffer
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    width, height = request.width / request.scale, request.height / request.scale
-    writer.setResolution(96)
-    writer.setPageSize(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point, "timeline"))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-    writer.setTitle(store.header.title)
-    writer.setCreator("timeline-viewer")
-    painter = QPainter(writer)
-    try:
-        _paint(painter, QRectF(0, 0, width, height), store, request, None)
-    finally:
-        painter.end()
-    buffer.close()
-    return data
+    def device_for(buffer: QBuffer, width: float, height: float) -> QPdfWriter:
+        writer = QPdfWriter(buffer)
+        writer.setResolution(96)
+        writer.setPageSize(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point, "timeline"))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        writer.setTitle(store.header.title)
+        writer.setCreator("timeline-viewer")
+        return writer
+
+    return _vector_bytes(store, request, device_for)
 
 
 def _write_atomically(output: Path, data: QByteArray) -> None:

@@ -59,26 +59,22 @@ class Store:
 
     def touching(self, t0: float, t1: float) -> np.ndarray:
         """Indices, in time order, of the events whose period meets [t0, t1]."""
-        found = []
-        for indices, starts, longest in self._duration_classes:
-            lo = int(np.searchsorted(starts, t0 - longest, side="left"))
-            hi = int(np.searchsorted(starts, t1, side="right"))
-            if hi > lo:
-                chosen = indices[lo:hi]
-                found.append(chosen[self.ends[chosen] > t0])
-        if not found:
-            return np.empty(0, dtype=np.int64)
-        return np.sort(np.concatenate(found))
+        return self._going_on(t0, t1, "right")
 
     def ongoing_at(self, t: float) -> np.ndarray:
         """Indices of the events that started before `t` and are still going on at `t`."""
+        return self._going_on(t, t, "left")
+
+    def _going_on(self, t0: float, t1: float, side: str) -> np.ndarray:
+        """Events that end after `t0` and start before `t1` (or at it, with side="right"): one binary search
+        per duration class finds where the events that may still be going on at t0 begin."""
         found = []
         for indices, starts, longest in self._duration_classes:
-            lo = int(np.searchsorted(starts, t - longest, side="left"))
-            hi = int(np.searchsorted(starts, t, side="left"))
+            lo = int(np.searchsorted(starts, t0 - longest, side="left"))
+            hi = int(np.searchsorted(starts, t1, side=side))
             if hi > lo:
                 chosen = indices[lo:hi]
-                found.append(chosen[self.ends[chosen] > t])
+                found.append(chosen[self.ends[chosen] > t0])
         if not found:
             return np.empty(0, dtype=np.int64)
         return np.sort(np.concatenate(found))

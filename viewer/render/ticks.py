@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, NamedTuple
 
+# English and fixed, not the locale's: the axis must read the same as the dates of the chronology.
+from viewer.model.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
 from viewer.render.scale import SECONDS_PER_DAY, SECONDS_PER_HOUR, T_MAX, T_MIN, TimeScale, datetime_from_seconds
 
 __all__ = [
@@ -61,12 +63,6 @@ __all__ = [
     "sticky_major_label_x",
 ]
 
-#: English and fixed, not the locale's: the axis must read the same as the dates in the chronology file.
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 
 #: Upper bound on the ticks of one tier inside the view (one more may lie beyond each edge). Labels
 #: at least `min_gap` apart never need more on any real screen; the cap is what bounds the work when a
