@@ -170,6 +170,47 @@ def _parser_baseline(size: int) -> str:
     )
 
 
+def _load_responsiveness(size: int) -> str:
+    """The window's background load, with a 10 ms timer on the GUI thread measuring how long it is held up."""
+    from viewer.qtenv import use_offscreen_platform
+
+    use_offscreen_platform()
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from viewer import synthetic
+    from viewer.ui.loading import FileLoader
+
+    app = QApplication(["timeline-viewer-bench"])  # noqa: F841 - the event loop needs it
+    with tempfile.TemporaryDirectory() as folder:
+        path = synthetic.write_yaml(Path(folder), size)
+        loader = FileLoader()
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        finished = QEventLoop()
+        loader.finished.connect(lambda *_: finished.quit())
+        timer.start()
+        started = time.perf_counter()
+        loader.start(path, "bench")
+        finished.exec()
+        took = time.perf_counter() - started
+    longest = max(gaps) * 1000 if gaps else took * 1000
+    over = sum(gap > 0.1 for gap in gaps)
+    return (
+        f"{size:,} events loaded in the background in {took:.2f} s; the GUI thread's 10 ms timer ran "
+        f"{len(gaps)} times, its longest wait {longest:.0f} ms, {over} waits over 100 ms"
+    )
+
+
 def _run_child(size: int) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "viewer.bench", "--child", str(size)], capture_output=True,
                           text=True, check=False)  # fmt: skip
@@ -208,7 +249,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="instead: time PyYAML's bare C loader and the validating loader on the same file of N events",
     )
+    parser.add_argument(
+        "--load-responsiveness",
+        type=int,
+        metavar="N",
+        help="instead: load a file of N events as the window does (in the background) and report the longest "
+        "pause of the GUI thread meanwhile",
+    )
     options = parser.parse_args(argv)
+    if options.load_responsiveness is not None:
+        print(_load_responsiveness(options.load_responsiveness))
+        return 0
     if options.child is not None:
         print(json.dumps(_measure(options.child)))
         return 0

@@ -73,13 +73,16 @@ def _collector_paused() -> Iterator[None]:
 
     Reading builds millions of small objects that form no cycles; with the collector on, each of its
     passes rescans all of them, which made loading 100,000 events about three times slower (measured with
-    `python -m viewer.bench`). Reference counting still frees everything as usual.
+    `python -m viewer.bench`). Reference counting still frees everything as usual, frozen or not.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        # What was read is long-lived and free of cycles: set it aside, so that the collector's next full
+        # pass (which could fall on the GUI thread) does not stop the window to rescan all of it.
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -322,7 +325,12 @@ class _Validator:
         first_seen: dict[str, int] = {}
         total = len(node.items)
         step = max(1, total // 100)
-        for number, item in enumerate(node.items):
+        items = node.items
+        for number in range(total):
+            # Each event's YAML values are let go as soon as it is checked: freed one by one here, rather than
+            # all at once at the end, where a hundred thousand events' worth of small objects would hold the
+            # interpreter (and a window loading in the background) for half a second.
+            item, items[number] = items[number], None
             if progress is not None and number % step == 0:
                 progress(number / max(total, 1))
             if not isinstance(item, YamlMap):
