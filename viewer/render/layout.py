@@ -263,8 +263,15 @@ def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tup
         else:
             label_x = x1 + 4
         if label_x + label_width > edge_x and label_x > x0:
-            label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
-            left = label_x
+            inside = x1 - max(x0, 0.0) - 12
+            if kind is not Kind.MARKER and inside >= metrics.min_label:
+                # A bar too short for its whole label keeps a shortened one inside rather than turning left,
+                # where a long bar's label would land far from where it starts.
+                label_x, title_room, show_date = max(x0, 0.0) + 6, min(title_room, inside), False
+                label_width = title_room
+            else:
+                label_x = left - 4 - label_width  # past the edge: the label goes on the event's left
+                left = label_x
         found.append((title_room, show_date, label_x, left, max(end, label_x + label_width)))
     return found
 
