@@ -151,7 +151,9 @@ def compute_layout(
     first = np.searchsorted(starts, edges, side="left")
     counts = np.diff(first)
 
-    per_bucket = rows - 1 if metrics.cluster_row and rows > 2 else rows
+    # A bucket with a few more events than rows is still laid out: those that find a row are labelled and
+    # only the rest are counted, which reads better than hiding the whole bucket behind a count.
+    per_bucket = 2 * rows
     # Lower the per-bucket allowance until the total stays within the item budget.
     while per_bucket > 1 and int(counts[counts <= per_bucket].sum()) > metrics.max_items:
         per_bucket //= 2
