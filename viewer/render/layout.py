@@ -46,7 +46,7 @@ class Metrics:
     cluster_row: bool = True
     label_caps: tuple[float, ...] = (460.0, 320.0, 200.0, 130.0, 80.0)
     min_label: float = 36.0
-    max_items: int = 600
+    max_items: int = 400
 
 
 @dataclass(slots=True)
