@@ -111,11 +111,17 @@ def load_text(path: Path, text: str, progress: Callable[[float], None] | None = 
     return LoadResult(path, store, [])
 
 
-def suggest(name: str, known: tuple[str, ...]) -> str:
-    """'; did you mean "title"?' for a misspelt field, or '' when nothing is close."""
+def closest(name: str, known: tuple[str, ...]) -> str | None:
+    """The known field a misspelt one was probably meant to be, if any is close."""
     close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
-    if close:
-        return f'; did you mean "{close[0]}"?'
+    return close[0] if close else None
+
+
+def suggest(name: str, known: tuple[str, ...]) -> str:
+    """'; did you mean "title"?' for a misspelt field, or the list of fields when nothing is close."""
+    meant = closest(name, known)
+    if meant:
+        return f'; did you mean "{meant}"?'
     return f" (expected one of: {', '.join(known)})"
 
 
@@ -133,6 +139,7 @@ class _Validator:
         self.folder = path.resolve().parent
         self.problems: list[Problem] = []
         self.texts: dict[str, FoldedText] = {}
+        self.misspelt: set[tuple[int, str]] = set()  # (mapping, field) pairs a misspelling stood in for
 
     def report(self, mark: Mark | None, message: str) -> None:
         line, column = (mark.line, mark.column) if mark else (0, 0)
@@ -143,10 +150,14 @@ class _Validator:
         for key in mapping.values:
             if key not in known:
                 self.report(mapping.key_marks[key], f"unknown field '{key}' in {what}{suggest(key, known)}")
+                meant = closest(key, known)
+                if meant is not None:
+                    self.misspelt.add((id(mapping), meant))
 
     def text(self, mapping: YamlMap, key: str, what: str, required: bool = False) -> str | None:
         if key not in mapping.values or mapping.values[key] is None:
-            if required:
+            # A misspelling with "did you mean 'title'?" has said it already.
+            if required and (id(mapping), key) not in self.misspelt:
                 self.report(mapping.mark, f"{what} has no '{key}'")
             return None
         value = mapping.values[key]
@@ -190,7 +201,8 @@ class _Validator:
     def identifier(self, mapping: YamlMap, what: str) -> str | None:
         value = mapping.values.get("id")
         if value is None:
-            self.report(mapping.mark, f"{what} has no 'id'")
+            if (id(mapping), "id") not in self.misspelt:
+                self.report(mapping.mark, f"{what} has no 'id'")
             return None
         if not isinstance(value, str | int) or isinstance(value, bool) or not _ID.match(str(value)):
             self.report(
