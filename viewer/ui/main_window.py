@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if result.problems:  # an empty file: an empty timeline, and why
             self.problems.set_problems(result.problems, result.problems[0].message)
-            self.problems_dock.show()
+            self._show_problems_dock()
             self._set_message(result.problems[0].message)
         else:
             self.problems.set_problems([])
@@ -577,9 +577,16 @@ class MainWindow(QMainWindow):
         else:
             summary = f"{count} {noun}; nothing to show"
         self.problems.set_problems(result.problems, f"{result.path.name}: {summary}")
-        self.problems_dock.show()
-        self.problems_dock.raise_()
+        self._show_problems_dock()
         self._set_message(summary)
+
+    def _show_problems_dock(self) -> None:
+        """Show the problems under the timeline, a third of the window high at most, so the chronology that
+        is still on screen stays readable above them."""
+        if not self.problems_dock.isVisible():
+            self.problems_dock.show()
+            self.resizeDocks([self.problems_dock], [max(160, self.height() // 3)], Qt.Orientation.Vertical)
+        self.problems_dock.raise_()
 
     def _set_store(self, store: Store, keep_view: bool, keep_search: bool) -> None:
         self.view.set_store(store, keep_view=keep_view)
