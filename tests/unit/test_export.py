@@ -219,3 +219,18 @@ def test_the_window_and_the_export_draw_the_same_picture(qtbot, shipped_store: S
     exported = render_image(shipped_store, ExportRequest(1000, 600, t0=t0, t1=t1, theme=LIGHT))
     assert (window.width(), window.height()) == (1000, 600)
     assert window == exported
+
+
+CORPUS = ROOT / "tests" / "corpus"
+BROKEN = sorted(p.name for p in CORPUS.glob("*.yaml") if p.name != "valid.yaml")
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_a_broken_file_is_never_exported(qapp, name: str, tmp_path: Path, capsys) -> None:
+    """Every kind of mistake in the corpus: export says where it is, exits 1, and writes nothing."""
+    out = tmp_path / "t.png"
+    assert main(["export", str(CORPUS / name), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{CORPUS / name}:" in err and "nothing was written" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
