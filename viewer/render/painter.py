@@ -132,7 +132,8 @@ class TimelinePainter:
         self.cache = LayoutCache()
         self.geometry = _Geometry()
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
-        self._width_cache: dict[str, float] = {}
+        self._width_cache: dict[tuple[int, str], float] = {}
+        self._elided_cache: dict[tuple[int, str, int], str] = {}
 
     @staticmethod
     def _font(pixel_size: float, bold: bool = False) -> QFont:
@@ -144,15 +145,30 @@ class TimelinePainter:
 
     # -- measuring ------------------------------------------------------------------------------------
     def _title_width(self, text: str) -> float:
-        width = self._width_cache.get(text)
+        return self._measured(self.title_metrics, text)
+
+    def _date_width(self, text: str) -> float:
+        return self._measured(self.date_metrics, text)
+
+    def _measured(self, metrics: QFontMetricsF, text: str) -> float:
+        """Text widths, remembered: the same titles and dates are measured again on every zoom step."""
+        key = (id(metrics), text)
+        width = self._width_cache.get(key)
         if width is None:
             if len(self._width_cache) > 200_000:
                 self._width_cache.clear()
-            width = self._width_cache[text] = self.title_metrics.horizontalAdvance(text)
+            width = self._width_cache[key] = metrics.horizontalAdvance(text)
         return width
 
-    def _date_width(self, text: str) -> float:
-        return self.date_metrics.horizontalAdvance(text)
+    def _elided(self, metrics: QFontMetricsF, text: str, width: float) -> str:
+        """`text` cut with an ellipsis to `width`, remembered for the same reason."""
+        key = (id(metrics), text, round(width))
+        elided = self._elided_cache.get(key)
+        if elided is None:
+            if len(self._elided_cache) > 50_000:
+                self._elided_cache.clear()
+            elided = self._elided_cache[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, round(width))
+        return elided
 
     def tag_slots(self, store: Store) -> dict[str, int]:
         if self._tag_slots is None or self._tag_slots[0] is not store:
@@ -423,7 +439,7 @@ class TimelinePainter:
             painter.drawRoundedRect(plate, 4, 4)
             item = replace(item, show_date=True)
         else:
-            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, item.label_width + 0.5)
+            text = self._elided(metrics, title, item.label_width + 0.5)
         painter.setFont(font)
         painter.setPen(_colour(theme.text, alpha))
         painter.drawText(QPointF(x, baseline), text)
