@@ -18,3 +18,21 @@ def throwaway_settings(tmp_path: Path, qapp) -> Path:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().clear()
     return folder
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Makes main windows on a chronology, shown at a given size, closed with the test."""
+    from viewer.resources import SHIPPED_CHRONOLOGY
+    from viewer.ui.main_window import MainWindow
+
+    def make(path: Path = SHIPPED_CHRONOLOGY, size: tuple[int, int] | None = None) -> MainWindow:
+        window = MainWindow(path)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -9,20 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.resources import SHIPPED_CHRONOLOGY
 from viewer.ui import export_dialog as export_dialog_module
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    win = MainWindow(SHIPPED_CHRONOLOGY)
-    qtbot.addWidget(win)
-    win.resize(760, 560)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window) -> MainWindow:
+    return open_window(size=(760, 560))
 
 
 @pytest.fixture

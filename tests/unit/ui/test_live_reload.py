@@ -21,11 +21,8 @@ def chronology(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, chronology: Path) -> MainWindow:
-    win = MainWindow(chronology)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window, chronology: Path) -> MainWindow:
+    win = open_window(chronology)
     assert win.store() is not None and not win.problems_dock.isVisible()
     return win
 

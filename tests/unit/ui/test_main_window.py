@@ -18,13 +18,8 @@ from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, range_in_words
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    win = MainWindow(SHIPPED_CHRONOLOGY)
-    qtbot.addWidget(win)
-    win.resize(1400, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window) -> MainWindow:
+    return open_window(size=(1400, 850))
 
 
 @pytest.fixture

@@ -78,16 +78,21 @@ def day_event(number: int, year: int, month: int, day: int, tags=()) -> Event:
     )  # fmt: skip
 
 
-@pytest.fixture
-def view(qtbot, shipped_store) -> TimelineView:
+def shown_view(qtbot, store: Store, width: int = WIDTH, height: int = HEIGHT) -> TimelineView:
+    """A timeline of `store`, shown and painted once, so hit tests have a frame to test."""
     widget = TimelineView()
     qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.set_store(shipped_store)
+    widget.resize(width, height)
+    widget.set_store(store)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.grab()  # a frame, so hit tests have something to test
+    widget.grab()
     return widget
+
+
+@pytest.fixture
+def view(qtbot, shipped_store) -> TimelineView:
+    return shown_view(qtbot, shipped_store)
 
 
 @pytest.fixture
@@ -411,13 +416,7 @@ def test_select_brings_a_cut_off_label_into_view(view, shipped_store):
 
 # -- clusters --------------------------------------------------------------------------------------------
 def test_clicking_a_cluster_zooms_in_on_it(qtbot, dense_store):
-    widget = TimelineView()
-    qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.set_store(dense_store)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.grab()
+    widget = shown_view(qtbot, dense_store)
     point = find_point(widget, lambda hit: hit.cluster is not None)
     c0, c1 = widget.hit(point.x(), point.y()).cluster
     count = int(np.count_nonzero((dense_store.starts >= c0) & (dense_store.starts < c1)))
@@ -433,13 +432,7 @@ def test_clicking_a_cluster_zooms_in_on_it(qtbot, dense_store):
 
 
 def test_selecting_an_event_hidden_in_a_cluster_zooms_in_until_it_shows(qtbot, daily_store):
-    widget = TimelineView()
-    qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.set_store(daily_store)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.grab()
+    widget = shown_view(qtbot, daily_store)
     index = 1234
     assert widget.event_rect(index) is None  # hidden in a cluster at first
     span_before = widget.visible_range()[1] - widget.visible_range()[0]
@@ -452,12 +445,7 @@ def test_selecting_an_event_hidden_in_a_cluster_zooms_in_until_it_shows(qtbot, d
 
 
 def test_a_cluster_that_cannot_open_further_selects_its_first_event(qtbot, dense_store):
-    widget = TimelineView()
-    qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.set_store(dense_store)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown_view(qtbot, dense_store)
     tenth = dense_store.starts[900]  # 10 May 2018: a hundred events share the day, more than there are rows
     widget.set_range(tenth - MIN_SPAN / 2, tenth + MIN_SPAN / 2)
     widget.grab()
