@@ -136,12 +136,23 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ChronologyError(
-                [Problem(path, 0, 0, f"the file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")]
+                [Problem(path, 0, 0, f"the file is {size_words(size)}; the limit is {size_words(MAX_FILE_BYTES)}")]
             )
         data = path.read_bytes()
     except OSError as error:
         raise ChronologyError([Problem(path, 0, 0, f"cannot read the file: {error.strerror or error}")]) from None
     return decode_text(path, data)
+
+
+def size_words(count: int) -> str:
+    """A byte count as people read it: 812 bytes, 3.4 KiB, 312 MiB."""
+    if count < 1024:
+        return f"{count} bytes"
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale:
+            value = count / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+    return f"{count} bytes"  # pragma: no cover - unreachable
 
 
 def decode_text(path: Path, data: bytes) -> str:

@@ -506,3 +506,15 @@ def test_a_date_with_a_time_of_day_is_refused_with_its_position(folder: Path) ->
     assert [(p.line, p.column) for p in result.problems] == [(8, 29)]
     assert result.problems[0].message.startswith("'date': ")
     assert "a time of day is not supported" in result.problems[0].message
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
+    """The limit (256 MiB) is lowered here so the test need not write that much."""
+    from viewer.model import yamltree
+
+    monkeypatch.setattr(yamltree, "MAX_FILE_BYTES", 1024)
+    path = tmp_path / "big.yaml"
+    path.write_text("events:\n" + "  - {id: x}\n" * 200, encoding="utf-8")
+    result = load(path)
+    assert result.store is None
+    assert [str(p) for p in result.problems] == [f"{path}: the file is 2.4 KiB; the limit is 1.0 KiB"]
