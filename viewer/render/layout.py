@@ -266,9 +266,9 @@ def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tup
             label_x = x1 + 4
         if label_x + label_width > edge_x and label_x > x0:
             inside = x1 - max(x0, 0.0) - 12
-            if kind is not Kind.MARKER and inside >= metrics.min_label:
-                # A bar too short for its whole label keeps a shortened one inside rather than turning left,
-                # where a long bar's label would land far from where it starts.
+            if kind is not Kind.MARKER and inside >= max(metrics.min_label, 0.6 * title_room):
+                # A long bar keeps its label, shortened a little, inside rather than turning it left, where it
+                # would land far from where the bar starts; a short bar's label turns left whole.
                 label_x, title_room, show_date = max(x0, 0.0) + 6, min(title_room, inside), False
                 label_width = title_room
             else:

@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPen,
+    QStaticText,
+    QTransform,
 )
 
 from viewer.model.store import Store
@@ -134,6 +136,7 @@ class TimelinePainter:
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
         self._width_cache: dict[tuple[int, str], float] = {}
         self._elided_cache: dict[tuple[int, str, int], str] = {}
+        self._static_cache: dict[tuple[int, str], QStaticText] = {}
 
     @staticmethod
     def _font(pixel_size: float, bold: bool = False) -> QFont:
@@ -442,13 +445,29 @@ class TimelinePainter:
             text = self._elided(metrics, title, item.label_width + 0.5)
         painter.setFont(font)
         painter.setPen(_colour(theme.text, alpha))
-        painter.drawText(QPointF(x, baseline), text)
+        self._draw_static(painter, font, metrics, text, x, baseline)
         if item.show_date:
             inside_bar = item.kind is Kind.BAR and item.x0 <= item.label_x < item.x1
             painter.setFont(self.date_font)
             painter.setPen(_colour(theme.text, 0.75 * alpha) if inside_bar else _colour(theme.muted_text, alpha))
-            painter.drawText(QPointF(x + metrics.horizontalAdvance(text) + self.metrics.label_gap, baseline),
-                             event.when.words())  # fmt: skip
+            date_x = x + self._measured(metrics, text) + self.metrics.label_gap
+            self._draw_static(painter, self.date_font, self.date_metrics, event.when.words(), date_x, baseline)
+
+    def _draw_static(self, painter: QPainter, font: QFont, metrics: QFontMetricsF, text: str, x: float,
+                     baseline: float) -> None:  # fmt: skip
+        """Draw `text` with its glyph layout kept from frame to frame (QStaticText): labels repeat while the
+        view pans and zooms, and laying their glyphs out again was the larger part of drawing them."""
+        key = (id(metrics), text)
+        static = self._static_cache.get(key)
+        if static is None:
+            if len(self._static_cache) > 20_000:
+                self._static_cache.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            static.prepare(QTransform(), font)
+            self._static_cache[key] = static
+        painter.drawStaticText(QPointF(x, baseline - metrics.ascent()), static)
 
     def _paint_legend(self, painter: QPainter, width: float, bottom: float, frame: Frame) -> float:
         tags = frame.store.tags()
