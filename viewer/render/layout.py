@@ -102,6 +102,14 @@ class Layout:
         found = np.flatnonzero(hit)
         return self.items[int(self.boxes[found[0], 3])] if len(found) else None
 
+    def is_free(self, row: int, left: float, right: float, item: Item) -> bool:
+        """Whether [left, right] (layout x) in `row` is clear of every item but `item`."""
+        if not len(self.boxes):
+            return True
+        others = np.asarray([other is not item for other in self.items], dtype=bool)
+        clash = others & (self.boxes[:, 1] == row) & (self.boxes[:, 0] < right) & (self.boxes[:, 2] > left)
+        return not clash.any()
+
     def cluster_at(self, x: float) -> Cluster | None:
         if not len(self.cluster_boxes):
             return None

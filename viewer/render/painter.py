@@ -89,6 +89,7 @@ class _Geometry:
     width: float = 0.0
     layout: Layout | None = None
     legend_boxes: list[tuple[QRectF, str]] = field(default_factory=list)
+    moved_labels: list[tuple[int, float, float, int]] = field(default_factory=list)  # row, x0, x1, event
 
 
 def _mixed(name: str, background: str, amount: float) -> QColor:
@@ -421,6 +422,8 @@ class TimelinePainter:
         x = item.label_x + offset
         if item.kind is not Kind.MARKER and item.x0 + offset < 0 <= item.x1 + offset - item.label_width - 12:
             x = 6.0  # a span that began off screen keeps its label in view
+        elif item.label_x < item.x0 and x < 0:
+            x = self._unflipped(item, offset, x, width)
         font = self.selected_font if selected else self.title_font
         metrics = QFontMetricsF(font) if selected else self.title_metrics
         title = event.title + ("?" if item.uncertain else "")
@@ -452,6 +455,22 @@ class TimelinePainter:
             painter.setPen(_colour(theme.text, 0.75 * alpha) if inside_bar else _colour(theme.muted_text, alpha))
             date_x = x + self._measured(metrics, text) + self.metrics.label_gap
             self._draw_static(painter, self.date_font, self.date_metrics, event.when.words(), date_x, baseline)
+
+    def _unflipped(self, item: Item, offset: float, x: float, width: float) -> float:
+        """A label turned to its event's left (near the data's end) that the view cuts off at its left edge
+        goes back to the right when there is room there in its row and on screen."""
+        layout = self.geometry.layout
+        radius = self.metrics.marker_radius
+        event_left = item.x0 - radius if item.kind is Kind.MARKER else item.x0
+        event_right = item.x0 + radius if item.kind is Kind.MARKER else item.x1
+        length = event_left - 4 - item.label_x
+        right_x = event_right + 4
+        if layout is None or right_x + offset + length > width:
+            return x
+        if layout.is_free(item.row, right_x, right_x + length + self.metrics.label_gap, item):
+            self.geometry.moved_labels.append((item.row, right_x + offset, right_x + offset + length, item.index))
+            return right_x + offset
+        return x
 
     def _draw_static(self, painter: QPainter, font: QFont, metrics: QFontMetricsF, text: str, x: float,
                      baseline: float) -> None:  # fmt: skip
@@ -523,6 +542,9 @@ class TimelinePainter:
         if layout is None or y < geometry.area_top:
             return Hit()
         row = int((y - geometry.area_top) // geometry.row_height)
+        for moved_row, left, right, index in geometry.moved_labels:
+            if moved_row == row and left <= x <= right:
+                return Hit(index=index)
         layout_x = x - geometry.offset
         item = layout.item_at(layout_x, row)
         if item is not None:

@@ -545,3 +545,20 @@ def test_dates_of_the_synthetic_store_are_what_the_tests_assume(dense_store):
     last = dt.datetime.fromtimestamp(dense_store.starts[-1], tz=dt.UTC)
     assert (first.year, first.month, first.day) == (2018, 5, 1)
     assert (last.year, last.month, last.day) == (2018, 5, 31)
+
+
+def test_a_label_turned_left_but_cut_off_comes_back_to_the_right_and_can_be_clicked(qtbot, shipped_store):
+    """Near the chronology's end labels turn left; when that would cut one off at the view's left edge and
+    there is room on the right, it is drawn on the right, and clicking it there selects its event."""
+    widget = shown_view(qtbot, shipped_store, 1100, 600)
+    day = 86_400.0
+    start = shipped_store.starts[shipped_store.index_of("hanoi-summit")]
+    widget.set_range(start - 1 * day, start + 3 * day)
+    widget.grab()
+    tweet = shipped_store.index_of("trump-wednesday-tweet")
+    moved = [entry for entry in widget.painter().geometry.moved_labels if entry[3] == tweet]
+    assert moved, "the tweet's label was not brought back to the right"
+    row, left, right, _ = moved[0]
+    assert 0 <= left < right <= widget.width()
+    y = widget.painter().geometry.area_top + (row + 0.5) * widget.painter().geometry.row_height
+    assert widget.hit(right - 5, y).index == tweet
