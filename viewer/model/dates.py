@@ -18,7 +18,8 @@ from functools import total_ordering
 from dateutil import parser as dateutil_parser
 
 SECONDS_PER_DAY = 86_400
-_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+# Day 0 of the time axis, shared by the model, the scale and the ticks.
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -49,12 +50,12 @@ class Precision(enum.IntEnum):
 
 def seconds_from_date(day: dt.date) -> float:
     """Seconds since the epoch at the start of `day`."""
-    return float((day.toordinal() - _EPOCH_ORDINAL) * SECONDS_PER_DAY)
+    return float((day.toordinal() - EPOCH_ORDINAL) * SECONDS_PER_DAY)
 
 
 def date_from_seconds(t: float) -> dt.date:
     """The calendar day that contains time `t`."""
-    return dt.date.fromordinal(int(t // SECONDS_PER_DAY) + _EPOCH_ORDINAL)
+    return dt.date.fromordinal(int(t // SECONDS_PER_DAY) + EPOCH_ORDINAL)
 
 
 @total_ordering

@@ -132,6 +132,9 @@ class TimelinePainter:
         self.date_metrics = QFontMetricsF(self.date_font)
         self.axis_metrics = QFontMetricsF(self.axis_font)
         self.major_metrics = QFontMetricsF(self.major_font)
+        self.cluster_metrics = QFontMetricsF(self.cluster_font)
+        self.selected_metrics = QFontMetricsF(self.selected_font)
+        self.heading_metrics = QFontMetricsF(self.heading_font)
         self.cache = LayoutCache()
         self.geometry = _Geometry()
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
@@ -239,7 +242,7 @@ class TimelinePainter:
         theme = frame.theme
         painter.setFont(self.heading_font)
         painter.setPen(_colour(theme.text))
-        metrics = QFontMetricsF(self.heading_font)
+        metrics = self.heading_metrics
         height = metrics.height() + 18
         title = metrics.elidedText(frame.decorations.title or "", Qt.TextElideMode.ElideRight, width - 32)
         painter.drawText(QPointF(16, 10 + metrics.ascent()), title)
@@ -322,7 +325,7 @@ class TimelinePainter:
         if not layout.clusters:
             return
         painter.setFont(self.cluster_font)
-        metrics = QFontMetricsF(self.cluster_font)
+        metrics = self.cluster_metrics
         y = area_top + 3
         h = self.metrics.row_height - 6
         for cluster in layout.clusters:
@@ -425,7 +428,7 @@ class TimelinePainter:
         elif item.label_x < item.x0 and x < 0:
             x = self._unflipped(item, offset, x, width)
         font = self.selected_font if selected else self.title_font
-        metrics = QFontMetricsF(font) if selected else self.title_metrics
+        metrics = self.selected_metrics if selected else self.title_metrics
         title = event.title + ("?" if item.uncertain else "")
         baseline = y_mid + (metrics.ascent() - metrics.descent()) / 2
         if selected:

@@ -19,6 +19,8 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
+from viewer.model.dates import EPOCH_ORDINAL
+
 __all__ = [
     "MAX_SPAN",
     "MIN_SPAN",
@@ -41,12 +43,10 @@ FloatArray = npt.NDArray[np.float64]
 SECONDS_PER_HOUR = 3600.0
 SECONDS_PER_DAY = 86400.0
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-
 #: The first representable instant: 0001-01-01T00:00.
-T_MIN: float = (date(1, 1, 1).toordinal() - _EPOCH_ORDINAL) * SECONDS_PER_DAY
+T_MIN: float = (date(1, 1, 1).toordinal() - EPOCH_ORDINAL) * SECONDS_PER_DAY
 #: The end of the last representable day, 9999-12-31T24:00 (a view may end here; no date starts here).
-T_MAX: float = (date(9999, 12, 31).toordinal() + 1 - _EPOCH_ORDINAL) * SECONDS_PER_DAY
+T_MAX: float = (date(9999, 12, 31).toordinal() + 1 - EPOCH_ORDINAL) * SECONDS_PER_DAY
 
 #: The narrowest view. Events are dated to the day at best, so showing less than a quarter of a day
 #: would only show empty space; six hours still leaves hour ticks to orient by.
@@ -76,7 +76,7 @@ def seconds_from_calendar(
     Raises ValueError for a date that does not exist, as `datetime.date` does, so a typo in a test or a
     caller is not silently turned into a neighbouring day.
     """
-    days = date(year, month, day).toordinal() - _EPOCH_ORDINAL
+    days = date(year, month, day).toordinal() - EPOCH_ORDINAL
     return days * SECONDS_PER_DAY + hour * SECONDS_PER_HOUR + minute * 60.0 + second
 
 
@@ -92,7 +92,7 @@ def datetime_from_seconds(t: float) -> datetime:
     days = int(t // SECONDS_PER_DAY)  # float floor division is exact (fmod based), unlike floor(t / d)
     # A time a hair before midnight can round to 86400 s into its day; keep it in its own day.
     micros = min(int((t - days * SECONDS_PER_DAY) * 1_000_000), 86_400 * 1_000_000 - 1)
-    d = date.fromordinal(days + _EPOCH_ORDINAL)
+    d = date.fromordinal(days + EPOCH_ORDINAL)
     seconds, micro = divmod(micros, 1_000_000)
     hour, rest = divmod(seconds, 3600)
     minute, second = divmod(rest, 60)

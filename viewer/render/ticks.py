@@ -48,7 +48,7 @@ from datetime import date
 from typing import ClassVar, NamedTuple
 
 # English and fixed, not the locale's: the axis must read the same as the dates of the chronology.
-from viewer.model.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
+from viewer.model.dates import EPOCH_ORDINAL, MONTH_ABBREVIATIONS, MONTH_NAMES
 from viewer.render.scale import SECONDS_PER_DAY, SECONDS_PER_HOUR, T_MAX, T_MIN, TimeScale, datetime_from_seconds
 
 __all__ = [
@@ -73,7 +73,6 @@ MAX_TICKS = 300
 #: every major label alike keeps the no-overlap guarantee.
 MAJOR_LABEL_PAD = 4.0
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _MIN_ORDINAL = date.min.toordinal()
 _MAX_ORDINAL = date.max.toordinal()
 
@@ -117,16 +116,16 @@ class _Fields(NamedTuple):
 
 
 def _ordinal_seconds(ordinal: int) -> float:
-    return float((ordinal - _EPOCH_ORDINAL) * 86_400)
+    return float((ordinal - EPOCH_ORDINAL) * SECONDS_PER_DAY)
 
 
 def _day_index(t: float) -> int:
     """Days since the epoch of the day containing `t`, kept to days that `date` can represent."""
-    return min(max(int(t // SECONDS_PER_DAY), _MIN_ORDINAL - _EPOCH_ORDINAL), _MAX_ORDINAL - _EPOCH_ORDINAL)
+    return min(max(int(t // SECONDS_PER_DAY), _MIN_ORDINAL - EPOCH_ORDINAL), _MAX_ORDINAL - EPOCH_ORDINAL)
 
 
 def _date_of(t: float) -> date:
-    return date.fromordinal(_day_index(t) + _EPOCH_ORDINAL)
+    return date.fromordinal(_day_index(t) + EPOCH_ORDINAL)
 
 
 class _Unit:
