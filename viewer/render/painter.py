@@ -39,6 +39,7 @@ from viewer.render.layout import (
     tile_for,
 )
 from viewer.render.scale import TimeScale
+from viewer.render.scene import Hit, Rect, Scene
 from viewer.render.theme import LIGHT, Theme
 from viewer.render.ticks import MAJOR_LABEL_PAD, choose_ticks, sticky_major_label_x
 
@@ -69,14 +70,6 @@ class Frame:
     matches: np.ndarray | None = None  # search matches (store indices), None when not searching
     decorations: Decorations = field(default_factory=Decorations)
     fixed: bool = False  # a picture that will not be panned (an export): labels stay inside its right edge
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What is under a point: an event (store index) or a cluster's time range."""
-
-    index: int | None = None
-    cluster: tuple[float, float] | None = None
 
 
 @dataclass
@@ -183,8 +176,25 @@ class TimelinePainter:
         return self._tag_slots[1]
 
     # -- the frame ------------------------------------------------------------------------------------
-    def paint(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
-        """Draw `frame` into `rect` (logical pixels)."""
+    def scene_for(self, rect: QRectF, frame: Frame) -> Scene:
+        """Where `frame` would put everything in a picture of `rect`'s size, without drawing anything."""
+        width, height = rect.width(), rect.height()
+        top = self.heading_metrics.height() + 18 if frame.decorations.title else 0.0
+        bottom = height
+        if frame.decorations.sources and frame.store.sources:
+            bottom -= (self.date_metrics.height() + 2) * (len(frame.store.sources) + 1) + 12
+        if frame.decorations.legend and frame.store.tags():
+            bottom -= self.LEGEND_HEIGHT
+        scale = TimeScale(frame.t0, frame.t1, width)
+        area_top = top + self.AXIS_HEIGHT + self.DENSITY_HEIGHT
+        rows = max(1, int((bottom - area_top - 6) // self.metrics.row_height))
+        layout = self._layout_for(frame, scale, rows)
+        return _LayoutScene(
+            _Geometry(area_top, self.metrics.row_height, layout.offset_for(frame.t0), width, layout), self.metrics
+        )
+
+    def paint(self, painter: QPainter, rect: QRectF, frame: Frame) -> Scene:
+        """Draw `frame` into `rect` (logical pixels); returns where it put everything."""
         theme = frame.theme
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -218,6 +228,7 @@ class TimelinePainter:
             painter.setPen(_colour(theme.muted_text))
             painter.drawText(QRectF(0, area_top, width, bottom - area_top), Qt.AlignmentFlag.AlignCenter, "No events")
         painter.restore()
+        return _LayoutScene(self.geometry, self.metrics)
 
     def _layout_for(self, frame: Frame, scale: TimeScale, rows: int) -> Layout:
         spp = scale.seconds_per_pixel
@@ -540,6 +551,22 @@ class TimelinePainter:
     # -- hit testing --------------------------------------------------------------------------------
     def hit(self, x: float, y: float) -> Hit:
         """What the last frame drew at (x, y): an event, a cluster, or nothing."""
+        return _LayoutScene(self.geometry, self.metrics).hit(x, y)
+
+    def event_rect(self, index: int) -> QRectF | None:
+        """Where the last frame drew event `index` (for scrolling it into view, tooltips, tests)."""
+        found = _LayoutScene(self.geometry, self.metrics).rect_of(index)
+        return None if found is None else QRectF(found.x, found.y, found.width, found.height)
+
+
+class _LayoutScene:
+    """A scene read off one frame's layout (the first step towards a scene decided wholly before drawing)."""
+
+    def __init__(self, geometry: _Geometry, metrics: Metrics) -> None:
+        self.geometry = geometry
+        self.metrics = metrics
+
+    def hit(self, x: float, y: float) -> Hit:
         geometry = self.geometry
         layout = geometry.layout
         if layout is None or y < geometry.area_top:
@@ -558,8 +585,7 @@ class TimelinePainter:
                 return Hit(cluster=(cluster.t0, cluster.t1))
         return Hit()
 
-    def event_rect(self, index: int) -> QRectF | None:
-        """Where the last frame drew event `index` (for scrolling it into view, tooltips, tests)."""
+    def rect_of(self, index: int) -> Rect | None:
         layout = self.geometry.layout
         if layout is None:
             return None
@@ -567,7 +593,7 @@ class TimelinePainter:
             if item.index == index:
                 left = min(item.x0, item.label_x) - self.metrics.marker_radius
                 top = self.geometry.area_top + item.row * self.geometry.row_height
-                return QRectF(left + self.geometry.offset, top, item.right - left, self.geometry.row_height)
+                return Rect(left + self.geometry.offset, top, item.right - left, self.geometry.row_height)
         return None
 
 
