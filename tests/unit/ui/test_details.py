@@ -262,3 +262,24 @@ def test_the_about_view_follows_a_new_file(panel: DetailsPanel) -> None:
     assert [label.text() for label in panel.about_labels][1] == "Second"
     assert "• x — y" in panel.visible_text()
 
+
+
+def test_the_shipped_chronology_says_what_it_left_out_and_where_sources_are_wrong(
+    panel: DetailsPanel, shipped_store
+) -> None:
+    panel.show_event(shipped_store, None)
+    shown = panel.visible_text()
+    assert shipped_store.header.title in shown
+    assert shipped_store.header.left_out
+    for item in shipped_store.header.left_out:
+        assert f"• {item.what} — {item.why}" in shown
+    for source in shipped_store.sources.values():
+        assert source.byline() in shown
+    trade = shipped_store.index_of("us-vietnam-trade-deal")
+    panel.show_event(shipped_store, trade)
+    assert panel.date_label.text() == "13 July 2000 · day"
+    assert "Nikkei Asian Review says: " in panel.disputed_label.text()
+    assert "13 July 2000" in panel.disputed_label.text()
+    panel.show_event(shipped_store, shipped_store.index_of("vietnam-one-party-rule"))
+    assert "ongoing as of" in panel.date_label.text()
+    assert panel.ongoing_label.isVisible()
