@@ -263,7 +263,6 @@ def test_the_about_view_follows_a_new_file(panel: DetailsPanel) -> None:
     assert "• x — y" in panel.visible_text()
 
 
-
 def test_the_shipped_chronology_says_what_it_left_out_and_where_sources_are_wrong(
     panel: DetailsPanel, shipped_store
 ) -> None:
@@ -283,3 +282,14 @@ def test_the_shipped_chronology_says_what_it_left_out_and_where_sources_are_wron
     panel.show_event(shipped_store, shipped_store.index_of("vietnam-one-party-rule"))
     assert "ongoing as of" in panel.date_label.text()
     assert panel.ongoing_label.isVisible()
+
+
+def test_a_dispute_names_its_source_briefly_and_never_drops_an_unknown_one() -> None:
+    from viewer.ui.details import dispute_text
+
+    dispute = Dispute("src", "2001", "13 July 2000")
+    nikkei = Source("src", "Summit set", outlet="Nikkei Asian Review (now Nikkei Asia), series “N Korea”")
+    assert dispute_text(dispute, {"src": nikkei}) == "Nikkei Asian Review says: 2001\nThe record: 13 July 2000"
+    untitled_outlet = Source("src", "Summit set")
+    assert dispute_text(dispute, {"src": untitled_outlet}).startswith("“Summit set” says: 2001")
+    assert dispute_text(dispute, {}).startswith("The source 'src' says: 2001")
