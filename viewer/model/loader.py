@@ -471,6 +471,12 @@ class _Validator:
                 message = f"unknown source '{source_id}'{suggest(source_id, tuple(sources))}"
                 self.report(entry.value_marks["source"], message)
                 continue
+            if source_id is not None and source_id not in _quoted_sources(item):
+                message = (
+                    f"the dispute is about source '{source_id}', which no quote of this event cites; quote its words"
+                )
+                self.report(entry.value_marks["source"], message)
+                continue
             if source_id is not None and says is not None and record is not None:
                 disputes.append(Dispute(source_id, says, record))
         return tuple(disputes)
@@ -511,3 +517,11 @@ class _Validator:
             if what is not None and why is not None:
                 items.append(LeftOut(what, why))
         return tuple(items)
+
+
+def _quoted_sources(item: YamlMap) -> set[str]:
+    """The source ids an event's quotes cite, as written (a dispute must sit beside the words it disputes)."""
+    quotes = item.values.get("quotes")
+    if not isinstance(quotes, YamlList):
+        return set()
+    return {str(q.values.get("source")).strip() for q in quotes.items if isinstance(q, YamlMap)}

@@ -74,6 +74,11 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "disputed_unknown_field.yaml": (23, 9, "unknown field 'sayz' in a dispute; did you mean \"says\"?"),
     "disputed_not_a_list.yaml": (21, 15, "'disputed' should be a list of {source, says, record}, not text"),
     "disputed_missing_record.yaml": (22, 9, "a dispute has no 'record'"),
+    "disputed_source_not_quoted.yaml": (
+        25,
+        17,
+        "the dispute is about source 'other', which no quote of this event cites; quote its words",
+    ),
     "ongoing_not_boolean.yaml": (15, 14, "'ongoing' should be true or false, not text"),
     "ongoing_without_range.yaml": (14, 5, "'ongoing: true' needs a range: 'start', and as 'end' the last date"),
     "left_out_not_a_list.yaml": (4, 13, "'left_out' should be a list of {what, why}, not text"),
