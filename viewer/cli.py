@@ -147,6 +147,8 @@ def event_as_json(event: Event) -> dict[str, Any]:
         "date_note": when.note,
         "tags": list(event.tags),
         "quotes": [{"text": q.text, "source": q.source_id} for q in event.quotes],
+        "ongoing": event.ongoing,
+        "disputed": [{"source": d.source_id, "says": d.says, "record": d.record} for d in event.disputed],
     }
 
 

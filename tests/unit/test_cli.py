@@ -58,7 +58,7 @@ def test_check_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path:
     assert main(["check", str(path)]) == EXIT_PROBLEMS
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        f"{path}:1:22: unknown field 'colour' in 'timeline' (expected one of: title, description, show)",
+        f"{path}:1:22: unknown field 'colour' in 'timeline' (expected one of: title, description, show, left_out)",
         f"{path}:2:9: 'events' should be a list, not a number",
     ]
     assert err == f"2 problems in {path}\n"
@@ -130,9 +130,10 @@ def test_list_json_writes_dates_to_their_precision(listed: list[dict[str, object
     assert (by_id["doi-moi"]["start"], by_id["doi-moi"]["precision"]) == ("1980s", "decade")
     assert (by_id["korean-war"]["start"], by_id["korean-war"]["end"]) == ("1950", "1953")
     one_party = by_id["vietnam-one-party-rule"]
-    assert (one_party["start"], one_party["end"], one_party["precision"]) == ("1970s", "2019-02", "decade")
-    assert one_party["approximate"] is True
-    assert by_id["trump-says-he-will-meet-kim"]["uncertain"] is True
+    assert (one_party["start"], one_party["end"], one_party["precision"]) == ("1976", "2019-02-06", "year")
+    assert one_party["ongoing"] is True  # the end is when the Nikkei wrote, not an end
+    assert by_id["rodong-sinmun-commentary"]["approximate"] is True
+    assert all(isinstance(item["uncertain"], bool) and isinstance(item["ongoing"], bool) for item in listed)
     assert by_id["hanoi-summit"]["title"] == "Second Trump–Kim summit in Hanoi"  # not escaped
 
 
@@ -195,3 +196,32 @@ def test_list_into_a_closed_pipe_ends_quietly() -> None:
     process.wait(timeout=10)
     assert "Traceback" not in err, err[-2000:]
     assert "BrokenPipeError" not in err
+
+
+def test_list_json_says_where_a_source_differs_from_the_record(listed: list[dict[str, object]]) -> None:
+    by_id = {item["id"]: item for item in listed}
+    trade = by_id["us-vietnam-trade-deal"]
+    assert (trade["start"], trade["precision"]) == ("2000-07-13", "day")
+    assert trade["disputed"] == [
+        {
+            "source": "nikkei",
+            "says": "Vietnam “in 2001 signed a bilateral trade deal with the U.S.”",
+            "record": "The agreement was signed on 13 July 2000; it entered into force on 10 December 2001.",
+        }
+    ]
+    assert by_id["hanoi-summit"]["disputed"] == [] and by_id["hanoi-summit"]["ongoing"] is False
+
+
+def test_list_json_marks_an_uncertain_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_bytes((CORPUS / "sources" / "article.txt").read_bytes())
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "sources: [{id: a, title: A, file: sources/article.txt}]\n"
+        "events: [{id: x, title: X, date: '2019-02-28?', quotes: [{source: a, text: Hanoi}]}]\n",
+        encoding="utf-8",
+    )
+    assert main(["list", "--json", str(path)]) == EXIT_OK
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["start"], item["uncertain"], item["approximate"]) == ("2019-02-28", True, False)
+    assert (item["ongoing"], item["disputed"]) == (False, [])

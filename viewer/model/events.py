@@ -36,6 +36,15 @@ class Source:
             parts.append(self.published.words())
         return ", ".join(parts)
 
+    def name(self) -> str:
+        """A short name to say who says something: the outlet up to its first parenthesis or comma
+        ("Nikkei Asian Review (now Nikkei Asia), ..." gives "Nikkei Asian Review"), else the title."""
+        if self.outlet:
+            short = self.outlet.split("(")[0].split(",")[0].strip()
+            if short:
+                return short
+        return f"“{self.title}”"
+
 
 def _join_names(names: tuple[str, ...]) -> str:
     if len(names) <= 2:
@@ -54,6 +63,19 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Dispute:
+    """A source's claim that the record contradicts: what the source says, and what the record holds.
+
+    The source's words stay in the chronology (its quotes are verbatim); this says, beside them, where they
+    are wrong, so that the chronology does not repeat a source's mistake silently.
+    """
+
+    source_id: str
+    says: str
+    record: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated happening, with the quotes that prove it."""
 
@@ -64,6 +86,11 @@ class Event:
     tags: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     line: int = 0
+    # Where a source's claim is contradicted by the record (see Dispute).
+    disputed: tuple[Dispute, ...] = ()
+    # True when the range's end is not an end but the last date the sources see it still going on
+    # (typically the date the source was written): "one-party rule, 1976 – still going on in February 2019".
+    ongoing: bool = False
 
     @property
     def start_seconds(self) -> float:
@@ -75,6 +102,14 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Something the sources mention that the chronology deliberately does not hold, and why."""
+
+    what: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """The chronology's name and the range to show when it is first opened."""
 
@@ -82,3 +117,4 @@ class Header:
     description: str = ""
     show_from: PartialDate | None = None
     show_to: PartialDate | None = None
+    left_out: tuple[LeftOut, ...] = ()

@@ -19,18 +19,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
-from viewer.model.events import Event, Header, Quote, Source
+from viewer.model.events import Dispute, Event, Header, LeftOut, Quote, Source
 from viewer.model.problems import ChronologyError, Problem
 from viewer.model.store import Store
 from viewer.model.verbatim import FoldedText
 from viewer.model.yamltree import Mark, YamlList, YamlMap, parse, read_text
 
 TOP_FIELDS = ("timeline", "sources", "events")
-HEADER_FIELDS = ("title", "description", "show")
+HEADER_FIELDS = ("title", "description", "show", "left_out")
 SHOW_FIELDS = ("from", "to")
 SOURCE_FIELDS = ("id", "title", "outlet", "authors", "url", "file", "published", "published_note")
-EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "tags", "quotes")
+EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "ongoing", "tags", "quotes", "disputed")
 QUOTE_FIELDS = ("source", "text")
+DISPUTE_FIELDS = ("source", "says", "record")
+LEFT_OUT_FIELDS = ("what", "why")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 READING_SHARE = 0.65
@@ -243,7 +245,7 @@ class _Validator:
                 self.report(show.value_marks["to"], f"'show' ends ({show_to}) before it starts ({show_from})")
         elif show is not None:
             self.report(node.value_marks["show"], "'show' should be a mapping with 'from' and 'to'")
-        return Header(title, description, show_from, show_to)
+        return Header(title, description, show_from, show_to, self.left_out(node))
 
     def sources(self, node: Any, mark: Mark | None) -> dict[str, Source]:
         sources: dict[str, Source] = {}
@@ -371,9 +373,10 @@ class _Validator:
         when = self.when(item)
         tags = self.text_list(item, "tags")
         quotes = self.quotes(item, sources)
+        disputed, ongoing = self.disputes(item, sources), self.ongoing(item)
         if event_id is None or title is None or when is None or quotes is None:
             return None
-        return Event(event_id, title, when, summary, tags, quotes, item.mark.line)
+        return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing)
 
     def when(self, item: YamlMap) -> EventDate | None:
         has_date, has_start, has_end = ("date" in item.values), ("start" in item.values), ("end" in item.values)
@@ -442,3 +445,83 @@ class _Validator:
             )
             return None
         return Quote(source_id, text, match.start, match.end)
+
+    # -- where the record contradicts a source, what goes on, what was left out ------------------------
+    def disputes(self, item: YamlMap, sources: dict[str, Source]) -> tuple[Dispute, ...]:
+        """`disputed:` a list of {source, says, record}: a source's claim and what the record holds."""
+        node = item.values.get("disputed")
+        if node is None:
+            return ()
+        if not isinstance(node, YamlList):
+            message = f"'disputed' should be a list of {{source, says, record}}, not {_type_word(node)}"
+            self.report(item.value_marks["disputed"], message)
+            return ()
+        disputes: list[Dispute] = []
+        for number, entry in enumerate(node.items):
+            if not isinstance(entry, YamlMap):
+                what = _type_word(entry)
+                message = f"each of 'disputed' should be a mapping with 'source', 'says' and 'record', not {what}"
+                self.report(node.item_marks[number], message)
+                continue
+            self.check_fields(entry, DISPUTE_FIELDS, "a dispute")
+            source_id = self.text(entry, "source", "a dispute", required=True)
+            says = self.text(entry, "says", "a dispute", required=True)
+            record = self.text(entry, "record", "a dispute", required=True)
+            if source_id is not None and source_id not in sources:
+                message = f"unknown source '{source_id}'{suggest(source_id, tuple(sources))}"
+                self.report(entry.value_marks["source"], message)
+                continue
+            if source_id is not None and source_id not in _quoted_sources(item):
+                message = (
+                    f"the dispute is about source '{source_id}', which no quote of this event cites; quote its words"
+                )
+                self.report(entry.value_marks["source"], message)
+                continue
+            if source_id is not None and says is not None and record is not None:
+                disputes.append(Dispute(source_id, says, record))
+        return tuple(disputes)
+
+    def ongoing(self, item: YamlMap) -> bool:
+        """`ongoing: true`: the range's end is the last date the sources see it going on, not its end."""
+        if "ongoing" not in item.values:
+            return False
+        value = item.values["ongoing"]
+        if not isinstance(value, bool):
+            self.report(item.value_marks["ongoing"], f"'ongoing' should be true or false, not {_type_word(value)}")
+            return False
+        if value and not ("start" in item.values and "end" in item.values):
+            message = ("'ongoing: true' needs a range: 'start', and as 'end' the last date the sources see it "
+                       "still going on")  # fmt: skip
+            self.report(item.key_marks["ongoing"], message)
+            return False
+        return value
+
+    def left_out(self, node: YamlMap) -> tuple[LeftOut, ...]:
+        """`left_out:` in the header, a list of {what, why}: what the sources mention but the file leaves out."""
+        value = node.values.get("left_out")
+        if value is None:
+            return ()
+        if not isinstance(value, YamlList):
+            message = f"'left_out' should be a list of {{what, why}}, not {_type_word(value)}"
+            self.report(node.value_marks["left_out"], message)
+            return ()
+        items: list[LeftOut] = []
+        for number, entry in enumerate(value.items):
+            if not isinstance(entry, YamlMap):
+                message = f"each of 'left_out' should be a mapping with 'what' and 'why', not {_type_word(entry)}"
+                self.report(value.item_marks[number], message)
+                continue
+            self.check_fields(entry, LEFT_OUT_FIELDS, "an entry of 'left_out'")
+            what = self.text(entry, "what", "an entry of 'left_out'", required=True)
+            why = self.text(entry, "why", "an entry of 'left_out'", required=True)
+            if what is not None and why is not None:
+                items.append(LeftOut(what, why))
+        return tuple(items)
+
+
+def _quoted_sources(item: YamlMap) -> set[str]:
+    """The source ids an event's quotes cite, as written (a dispute must sit beside the words it disputes)."""
+    quotes = item.values.get("quotes")
+    if not isinstance(quotes, YamlList):
+        return set()
+    return {str(q.values.get("source")).strip() for q in quotes.items if isinstance(q, YamlMap)}

@@ -1,5 +1,9 @@
 """The details panel: the selected event, its date said honestly, and the quotes that prove it.
 
+With no event selected it tells what the chronology is ("About this chronology"): its title and
+description, its sources with how their dates were worked out, and what it deliberately leaves out.
+Where the record contradicts a source, the event says so beside the source's words.
+
 Every piece of text comes from the chronology file, so it is shown as plain text (never as rich text a
 file could smuggle markup into) and can be selected and copied. Each quote has "Show in source", which
 asks the window to open the source reader at that passage, and "Open original", which hands the source's
@@ -22,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.events import Event, Quote, Source
+from viewer.model.dates import EventDate
+from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.store import Store
 
 EMPTY_TEXT = "Click an event to read what the sources say."
+ABOUT_HEADING = "About this chronology"
+DISPUTED_HEADING = "Where a source differs from the record"
 NO_ADDRESS = "No address is known for this source"
 NOT_WEB_ADDRESS = "Only http and https addresses are opened"
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -54,12 +61,55 @@ def open_in_browser(url: str | None) -> bool:
 
 
 def date_line(event: Event) -> str:
-    """'May 2018 · month', '27–28 February 2019 · days'."""
+    """'May 2018 · month', '27–28 February 2019 · days', '1976 – ongoing as of 6 February 2019 · years'."""
     when = event.when
     precision = when.precision.word
     if when.is_range:
         precision += "s"
-    return f"{when.words()} · {precision}"
+    return f"{_when_words(when, event.ongoing)} · {precision}"
+
+
+def _when_words(when: EventDate, ongoing: bool) -> str:
+    if ongoing and when.end is not None:
+        return f"{when.start.words()} – ongoing as of {when.end.words()}"
+    return when.words()
+
+
+def ongoing_line(event: Event) -> str:
+    """For an event still going on when last reported: say that the end shown is not an end."""
+    if not event.ongoing or event.when.end is None:
+        return ""
+    return (
+        f"Still going on as of {event.when.end.words()}, the last date the sources see it; "
+        "the timeline draws it up to that date, which is not its end."
+    )
+
+
+def dispute_text(dispute: Dispute, sources: dict[str, Source]) -> str:
+    """'Nikkei Asian Review says: in 2001 ...' and, on the next line, 'The record: ...'."""
+    source = sources.get(dispute.source_id)
+    name = source.name() if source is not None else f"The source '{dispute.source_id}'"
+    return f"{name} says: {dispute.says}\nThe record: {dispute.record}"
+
+
+def about_parts(header: Header, sources: dict[str, Source]) -> list[tuple[str, str]]:
+    """The "About this chronology" view as (accessible name, text) pairs, top to bottom."""
+    parts = [("About heading", ABOUT_HEADING), ("Chronology title", header.title)]
+    if header.description:
+        parts.append(("Chronology description", header.description))
+    if sources:
+        count = len(sources)
+        parts.append(("Sources heading", f"{count} source{'s' if count != 1 else ''}"))
+        for number, source in enumerate(sources.values(), start=1):
+            parts.append((f"Source {number}", "• " + source.byline()))
+            if source.published_note:
+                parts.append((f"Source {number} date", f"How its date was worked out: {source.published_note}"))
+    if header.left_out:
+        parts.append(("Left out heading", "Left out, and why"))
+        for number, item in enumerate(header.left_out, start=1):
+            parts.append((f"Left out {number}", f"• {item.what} — {item.why}"))
+    parts.append(("Hint", EMPTY_TEXT))
+    return parts
 
 
 def doubt_line(event: Event) -> str:
@@ -168,6 +218,8 @@ class DetailsPanel(QWidget):
         self.date_label.setFont(date_font)
         self.doubt_label = _label("", "Doubt about the date")
         self.note_label = _label("", "How it was dated")
+        self.ongoing_label = _label("", "Still going on")
+        self.disputed_label = _label("", DISPUTED_HEADING)
         self.tags_label = _label("", "Tags")
         self.summary_label = _label("", "Summary")
         self.quotes_heading = _label("", "Quotes heading")
@@ -180,8 +232,8 @@ class DetailsPanel(QWidget):
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
-        for widget in (self.title_label, self.date_label, self.doubt_label, self.note_label, self.tags_label,
-                       self.summary_label, self.quotes_heading):  # fmt: skip
+        for widget in (self.title_label, self.date_label, self.doubt_label, self.note_label, self.ongoing_label,
+                       self.tags_label, self.summary_label, self.disputed_label, self.quotes_heading):  # fmt: skip
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -195,10 +247,27 @@ class DetailsPanel(QWidget):
         self._scroll.setWidget(self._content)
         self._scroll.setAccessibleName("Event details")
 
+        # "About this chronology", shown when a chronology is open and no event is selected.
+        self.about_labels: list[QLabel] = []
+        self._about_for: tuple[Header, tuple[Source, ...]] | None = None
+        self._about = _WrappingContent()
+        self._about.setAccessibleName(ABOUT_HEADING)
+        self._about_layout = QVBoxLayout(self._about)
+        self._about_layout.setContentsMargins(10, 10, 10, 10)
+        self._about_layout.setSpacing(6)
+        self._about_layout.addStretch(1)
+        self._about_scroll = QScrollArea()
+        self._about_scroll.setWidgetResizable(True)
+        self._about_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._about_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._about_scroll.setWidget(self._about)
+        self._about_scroll.setAccessibleName(ABOUT_HEADING)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
         layout.addWidget(self._scroll)
+        layout.addWidget(self._about_scroll)
         self.show_event(None, None)
 
     # -- what is shown --------------------------------------------------------------------------------
@@ -213,9 +282,14 @@ class DetailsPanel(QWidget):
             self._index = None
             self._clear_quotes()
             self._scroll.hide()
-            self.empty_label.show()
+            if store is None:
+                self._about_scroll.hide()
+                self.empty_label.show()
+            else:
+                self._show_about(store)
             return
         self._index = index
+        self._about_scroll.hide()
         event = store.events[index]
         self.title_label.setText(event.title)
         self.date_label.setText(date_line(event))
@@ -224,6 +298,12 @@ class DetailsPanel(QWidget):
         self.doubt_label.setVisible(bool(doubt))
         self.note_label.setText(f"How it was dated: {event.when.note}" if event.when.note else "")
         self.note_label.setVisible(bool(event.when.note))
+        ongoing = ongoing_line(event)
+        self.ongoing_label.setText(ongoing)
+        self.ongoing_label.setVisible(bool(ongoing))
+        disputes = [dispute_text(d, store.sources) for d in event.disputed]
+        self.disputed_label.setText(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes) if disputes else "")
+        self.disputed_label.setVisible(bool(disputes))
         self.tags_label.setText("Tags: " + ", ".join(event.tags) if event.tags else "")
         self.tags_label.setVisible(bool(event.tags))
         self.summary_label.setText(event.summary)
@@ -258,9 +338,11 @@ class DetailsPanel(QWidget):
     def visible_text(self) -> str:
         """Everything the panel shows, top to bottom (for tests and screen readers' sake)."""
         if self._index is None:
+            if self._store is not None:
+                return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
-        labels = [self.title_label, self.date_label, self.doubt_label, self.note_label, self.tags_label,
-                  self.summary_label, self.quotes_heading]  # fmt: skip
+        labels = [self.title_label, self.date_label, self.doubt_label, self.note_label, self.ongoing_label,
+                  self.tags_label, self.summary_label, self.disputed_label, self.quotes_heading]  # fmt: skip
         parts = [label.text() for label in labels if label.text()]
         for block in self.quote_blocks:
             parts += [block.text_label.text(), block.byline_label.text()]
@@ -273,3 +355,33 @@ class DetailsPanel(QWidget):
     def _open_original(self, block: QuoteBlock) -> None:
         url = block.source.url if block.source is not None else None
         open_in_browser(url)  # checks the scheme again: only http and https reach the browser
+
+    # -- "About this chronology" ----------------------------------------------------------------------
+    def _show_about(self, store: Store) -> None:
+        """Title, description, sources with how they were dated, and what was left out; built once per file."""
+        key = (store.header, tuple(store.sources.values()))
+        if key != self._about_for:
+            self._about_for = key
+            for label in self.about_labels:
+                self._about_layout.removeWidget(label)
+                label.hide()
+                label.deleteLater()
+            self.about_labels = []
+            for number, (name, text) in enumerate(about_parts(store.header, store.sources)):
+                label = _label(text, name)
+                if name in ("About heading", "Sources heading", "Left out heading"):
+                    font = QFont(label.font())
+                    font.setBold(True)
+                    label.setFont(font)
+                elif name == "Chronology title":
+                    font = QFont(label.font())
+                    font.setPointSizeF(font.pointSizeF() * 1.45)
+                    font.setBold(True)
+                    label.setFont(font)
+                elif name == "Hint":
+                    label.setEnabled(False)
+                self._about_layout.insertWidget(number, label)
+                self.about_labels.append(label)
+        self.empty_label.hide()
+        self._about_scroll.show()
+        self._about_scroll.verticalScrollBar().setValue(0)

@@ -70,6 +70,19 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "events_not_a_list.yaml": (11, 3, "'events' should be a list, not a mapping"),
     "not_a_mapping.yaml": (2, 1, "a chronology is a mapping with 'timeline', 'sources' and 'events'"),
     "show_reversed.yaml": (6, 9, "'show' ends (2018-05) before it starts (2019-03)"),
+    "disputed_unknown_source.yaml": (22, 17, "unknown source 'artcle'; did you mean \"article\"?"),
+    "disputed_unknown_field.yaml": (23, 9, "unknown field 'sayz' in a dispute; did you mean \"says\"?"),
+    "disputed_not_a_list.yaml": (21, 15, "'disputed' should be a list of {source, says, record}, not text"),
+    "disputed_missing_record.yaml": (22, 9, "a dispute has no 'record'"),
+    "disputed_source_not_quoted.yaml": (
+        25,
+        17,
+        "the dispute is about source 'other', which no quote of this event cites; quote its words",
+    ),
+    "ongoing_not_boolean.yaml": (15, 14, "'ongoing' should be true or false, not text"),
+    "ongoing_without_range.yaml": (14, 5, "'ongoing: true' needs a range: 'start', and as 'end' the last date"),
+    "left_out_not_a_list.yaml": (4, 13, "'left_out' should be a list of {what, why}, not text"),
+    "left_out_missing_why.yaml": (5, 7, "an entry of 'left_out' has no 'why'"),
 }
 
 CASES = sorted(EXPECTED)

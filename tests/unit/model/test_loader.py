@@ -81,7 +81,7 @@ def test_the_shipped_hanoi_summit(shipped_store: Store) -> None:
     assert (when.start, when.end) == (PartialDate.of_day(2019, 2, 27), PartialDate.of_day(2019, 2, 28))
     assert when.words() == "27–28 February 2019"
     doi_moi = shipped_store.events[shipped_store.index_of("doi-moi")]  # type: ignore[index]
-    assert doi_moi.when == EventDate(PartialDate.of_decade(1980))
+    assert (doi_moi.when.start, doi_moi.when.end) == (PartialDate.of_decade(1980), None)
     assert shipped_store.sources["nikkei"].published == PartialDate.of_day(2019, 2, 6)
     assert shipped_store.sources["icas"].published == PartialDate.of_month(2019, 3, approximate=True)
 
@@ -518,3 +518,57 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
     result = load(path)
     assert result.store is None
     assert [str(p) for p in result.problems] == [f"{path}: the file is 2.4 KiB; the limit is 1.0 KiB"]
+
+
+# -- where the record contradicts a source, what goes on, what was left out --------------------------
+
+
+def test_disputes_ongoing_and_left_out_are_read_into_the_model(folder: Path) -> None:
+    from viewer.model.events import Dispute, LeftOut
+
+    text = (
+        "timeline:\n"
+        "  title: Test chronology\n"
+        "  left_out:\n"
+        "    - {what: The first summit's second day, why: The article does not date it.}\n"
+        "sources:\n"
+        "  - {id: article, title: Leaders to meet in Hanoi, file: sources/article.txt}\n"
+        "events:\n"
+        "  - id: talks\n"
+        "    title: Talks\n"
+        "    start: 2018-06\n"
+        "    end: 2019-02-27\n"
+        "    ongoing: true\n"
+        "    quotes: [{source: article, text: The two leaders will meet again}]\n"
+        "    disputed:\n"
+        "      - {source: article, says: they meet in Vietnam, record: they met in Hanoi}\n"
+        "  - {id: plain, title: Plain, date: 2019, quotes: [{source: article, text: Hanoi}]}\n"
+    )
+    result = load_text(folder / "x.yaml", text)
+    assert result.problems == []
+    assert result.store is not None
+    assert result.store.header.left_out == (LeftOut("The first summit's second day", "The article does not date it."),)
+    talks, plain = result.store.events
+    assert talks.ongoing is True
+    assert talks.disputed == (Dispute("article", "they meet in Vietnam", "they met in Hanoi"),)
+    assert (plain.ongoing, plain.disputed) == (False, ())
+    assert talks.end_seconds == PartialDate.of_day(2019, 2, 27).end_seconds  # drawn up to the last date seen
+
+
+def test_ongoing_false_is_accepted_on_a_single_date_and_each_dispute_problem_is_reported(folder: Path) -> None:
+    text = HEAD + (
+        "  - id: one\n"  # 8
+        "    title: One\n"
+        "    date: 2019\n"
+        "    ongoing: false\n"
+        "    quotes: [{source: article, text: Hanoi}]\n"
+        "    disputed:\n"
+        "      - [not, a, mapping]\n"  # 14
+        "      - {source: article, says: '', record: x}\n"  # 15: empty 'says'
+    )
+    result = load_text(folder / "x.yaml", text)
+    assert result.store is None
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (14, 9, "each of 'disputed' should be a mapping with 'source', 'says' and 'record', not a list"),
+        (15, 33, "'says' is empty"),
+    ]

@@ -8,9 +8,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from viewer.model.dates import EventDate, PartialDate
-from viewer.model.events import Event, Quote, Source
+from viewer.model.events import Dispute, Event, Header, LeftOut, Quote, Source
 from viewer.model.store import Store
-from viewer.ui.details import EMPTY_TEXT, NO_ADDRESS, DetailsPanel, date_line, is_web_address, open_in_browser
+from viewer.ui.details import (
+    ABOUT_HEADING,
+    EMPTY_TEXT,
+    NO_ADDRESS,
+    DetailsPanel,
+    date_line,
+    is_web_address,
+    open_in_browser,
+)
 
 # Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
 
@@ -18,9 +26,18 @@ TEXT = "Alpha beta. The two leaders met in Hanoi on Feb. 27-28. Gamma."
 PASSAGE = "The two leaders met in Hanoi on Feb. 27-28."
 
 
-def make_store(url: str | None = "https://example.org/article", **event_fields) -> Store:
+def make_store(url: str | None = "https://example.org/article", header: Header | None = None, **event_fields) -> Store:
     start = TEXT.index(PASSAGE)
-    source = Source("src", "An article", outlet="The Outlet", authors=("A. Writer", "B. Writer"), url=url, text=TEXT)
+    source = Source(
+        "src",
+        "An article",
+        outlet="The Outlet (now The Other Outlet), weekly",
+        authors=("A. Writer", "B. Writer"),
+        url=url,
+        published=PartialDate.of_day(2019, 2, 6),
+        published_note="The article says “late Tuesday”.",
+        text=TEXT,
+    )
     fields = {
         "id": "hanoi",
         "title": "Summit in Hanoi",
@@ -30,7 +47,7 @@ def make_store(url: str | None = "https://example.org/article", **event_fields) 
         "quotes": (Quote("src", PASSAGE, start, start + len(PASSAGE)),),
     }
     fields.update(event_fields)
-    return Store([Event(**fields)], {"src": source})
+    return Store([Event(**fields)], {"src": source}, header)
 
 
 @pytest.fixture
@@ -165,3 +182,114 @@ def test_shipped_events_each_show_all_their_quotes(panel: DetailsPanel, shipped_
         assert panel.title_label.text() == event.title
     panel.show_event(shipped_store, None)
     assert panel.is_empty() and panel.quote_blocks == []
+
+
+# -- where a source differs from the record; what is still going on ---------------------------------------
+
+
+def test_a_disputed_claim_is_said_beside_the_source_with_the_record(panel: DetailsPanel) -> None:
+    dispute = Dispute("src", "the leaders met in 2001", "they met on 27–28 February 2019")
+    panel.show_event(make_store(disputed=(dispute,)), 0)
+    assert panel.disputed_label.isVisible()
+    assert panel.disputed_label.text() == (
+        "Where a source differs from the record:\n"
+        "The Outlet says: the leaders met in 2001\n"
+        "The record: they met on 27–28 February 2019"
+    )
+    assert panel.disputed_label.textFormat() == Qt.TextFormat.PlainText
+    text = panel.visible_text()
+    assert text.index("Talks end early.") < text.index("The Outlet says") < text.index("1 quote")
+    panel.show_event(make_store(), 0)
+    assert not panel.disputed_label.isVisible()
+    assert "differs from the record" not in panel.visible_text()
+
+
+def test_an_ongoing_range_says_its_end_is_not_an_end(panel: DetailsPanel) -> None:
+    when = EventDate(PartialDate.of_year(1976), PartialDate.of_day(2019, 2, 6))
+    panel.show_event(make_store(when=when, ongoing=True), 0)
+    assert panel.date_label.text() == "1976 – ongoing as of 6 February 2019 · years"
+    assert panel.ongoing_label.isVisible()
+    assert panel.ongoing_label.text().startswith("Still going on as of 6 February 2019, the last date the sources")
+    panel.show_event(make_store(when=when), 0)
+    assert panel.date_label.text() == "1976 – 6 February 2019 · years"
+    assert not panel.ongoing_label.isVisible()
+
+
+# -- about this chronology --------------------------------------------------------------------------------
+
+
+def test_with_no_event_selected_the_panel_tells_about_the_chronology(panel: DetailsPanel) -> None:
+    header = Header(
+        "The road to Hanoi",
+        "Two summits and what led to them.",
+        left_out=(LeftOut("The Yongbyon offer", "The article gives no date."),),
+    )
+    store = make_store(header=header)
+    panel.show_event(store, 0)
+    panel.show_event(store, None)
+    assert panel.is_empty() and panel.quote_blocks == []
+    assert not panel.empty_label.isVisible()
+    texts = [label.text() for label in panel.about_labels]
+    assert texts == [
+        ABOUT_HEADING,
+        "The road to Hanoi",
+        "Two summits and what led to them.",
+        "1 source",
+        "• " + store.sources["src"].byline(),
+        "How its date was worked out: The article says “late Tuesday”.",
+        "Left out, and why",
+        "• The Yongbyon offer — The article gives no date.",
+        EMPTY_TEXT,
+    ]
+    for label in panel.about_labels:
+        assert label.isVisible()
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.accessibleName()
+    assert panel.visible_text() == "\n".join(texts)
+    panel.show_event(store, 0)
+    assert not any(label.isVisible() for label in panel.about_labels)
+    panel.show_event(None, None)
+    assert panel.empty_label.isVisible()
+    assert not any(label.isVisible() for label in panel.about_labels)
+    assert panel.visible_text() == EMPTY_TEXT
+
+
+def test_the_about_view_follows_a_new_file(panel: DetailsPanel) -> None:
+    panel.show_event(make_store(header=Header("First")), None)
+    assert panel.about_labels[1].text() == "First"
+    assert not any("Left out" in label.text() for label in panel.about_labels)
+    panel.show_event(make_store(header=Header("Second", left_out=(LeftOut("x", "y"),))), None)
+    assert [label.text() for label in panel.about_labels][1] == "Second"
+    assert "• x — y" in panel.visible_text()
+
+
+def test_the_shipped_chronology_says_what_it_left_out_and_where_sources_are_wrong(
+    panel: DetailsPanel, shipped_store
+) -> None:
+    panel.show_event(shipped_store, None)
+    shown = panel.visible_text()
+    assert shipped_store.header.title in shown
+    assert shipped_store.header.left_out
+    for item in shipped_store.header.left_out:
+        assert f"• {item.what} — {item.why}" in shown
+    for source in shipped_store.sources.values():
+        assert source.byline() in shown
+    trade = shipped_store.index_of("us-vietnam-trade-deal")
+    panel.show_event(shipped_store, trade)
+    assert panel.date_label.text() == "13 July 2000 · day"
+    assert "Nikkei Asian Review says: " in panel.disputed_label.text()
+    assert "13 July 2000" in panel.disputed_label.text()
+    panel.show_event(shipped_store, shipped_store.index_of("vietnam-one-party-rule"))
+    assert "ongoing as of" in panel.date_label.text()
+    assert panel.ongoing_label.isVisible()
+
+
+def test_a_dispute_names_its_source_briefly_and_never_drops_an_unknown_one() -> None:
+    from viewer.ui.details import dispute_text
+
+    dispute = Dispute("src", "2001", "13 July 2000")
+    nikkei = Source("src", "Summit set", outlet="Nikkei Asian Review (now Nikkei Asia), series “N Korea”")
+    assert dispute_text(dispute, {"src": nikkei}) == "Nikkei Asian Review says: 2001\nThe record: 13 July 2000"
+    untitled_outlet = Source("src", "Summit set")
+    assert dispute_text(dispute, {"src": untitled_outlet}).startswith("“Summit set” says: 2001")
+    assert dispute_text(dispute, {}).startswith("The source 'src' says: 2001")
