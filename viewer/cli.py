@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.export.writers import format_words, output_words
 from viewer.model.dates import DateError, parse_date
 from viewer.model.events import Event
 from viewer.model.loader import LoadResult, load
@@ -63,9 +64,9 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
     listing.add_argument("--json", action="store_true", help="one JSON object per event")
 
-    export = commands.add_parser("export", help="draw the chronology to PNG, SVG or PDF without a display")
+    export = commands.add_parser("export", help=f"draw the chronology to {format_words()} without a display")
     export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
-    export.add_argument("-o", "--output", type=Path, required=True, help="OUT.png, OUT.svg or OUT.pdf")
+    export.add_argument("-o", "--output", type=Path, required=True, help=f"{output_words()} (by suffix)")
     export.add_argument("--width", type=_positive_int, default=1920, help="pixels (default 1920)")
     export.add_argument("--height", type=_positive_int, default=1080, help="pixels (default 1080)")
     export.add_argument("--scale", type=_positive_float, default=1.0, help="device pixel ratio (default 1)")

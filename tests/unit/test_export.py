@@ -12,7 +12,17 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from viewer.cli import main
-from viewer.export import ExportError, ExportRequest, export, largest_png, render_image
+from viewer.export import (
+    WRITERS,
+    ExportError,
+    ExportRequest,
+    Picture,
+    Writing,
+    export,
+    largest_png,
+    render_image,
+    writers,
+)
 from viewer.model.dates import parse_date
 from viewer.model.store import Store
 from viewer.render.painter import Frame, TimelinePainter
@@ -234,3 +244,53 @@ def test_a_broken_file_is_never_exported(qapp, name: str, tmp_path: Path, capsys
     assert f"{CORPUS / name}:" in err and "nothing was written" in err
     assert "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the writers table ---------------------------------------------------------------------------------------
+
+_MAGIC = {Picture.PNG: b"\x89PNG\r\n\x1a\n", Picture.SVG: b"<?xml", Picture.PDF: b"%PDF-"}
+
+
+def test_every_format_has_one_row_and_its_writer_writes_that_format(qapp, shipped_store: Store) -> None:
+    assert sorted(row.format.value for row in WRITERS.values()) == sorted(p.value for p in Picture)
+    for suffix, row in WRITERS.items():
+        assert suffix == f".{row.format.value}"
+        data = bytes(row.write(shipped_store, ExportRequest(320, 200)))
+        assert data.lstrip().startswith(_MAGIC[row.format]), suffix
+        assert writers.file_filter(suffix) == f"{row.name} (*{suffix})"
+
+
+def test_export_writes_whatever_row_the_suffix_names(qapp, shipped_store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    calls: list[ExportRequest] = []
+
+    def write_text(store: Store, request: ExportRequest, progress=None) -> bytes:
+        calls.append(request)
+        return f"{store.header.title} {request.width}x{request.height}\n".encode()
+
+    monkeypatch.setitem(WRITERS, ".txt", Writing(Picture.PNG, "Plain text", write_text))
+    export(shipped_store, tmp_path / "t.TXT", ExportRequest(300, 100))
+    assert (tmp_path / "t.TXT").read_text(encoding="utf-8") == f"{shipped_store.header.title} 300x100\n"
+    assert len(calls) == 1
+    assert ".txt" in writers.suffix_words() and "Plain text (*.txt)" in writers.save_filters()
+
+
+def test_an_upper_case_suffix_is_its_format(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    export(shipped_store, tmp_path / "T.PDF", ExportRequest(300, 200))
+    assert (tmp_path / "T.PDF").read_bytes().startswith(b"%PDF-")
+
+
+def test_an_unknown_suffix_names_every_suffix_the_table_has(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(ExportError) as caught:
+        export(shipped_store, tmp_path / "t.gif", ExportRequest(300, 200))
+    assert str(caught.value) == "cannot tell the format from 't.gif': use .png, .svg or .pdf"
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_filters_put_the_asked_format_first_and_map_back_to_suffixes() -> None:
+    assert writers.save_filters(".svg")[0] == "SVG drawing (*.svg)"
+    assert writers.save_filters(".PDF")[0] == "PDF document (*.pdf)"
+    assert writers.save_filters() == [writers.file_filter(s) for s in WRITERS]
+    for suffix in WRITERS:
+        assert writers.suffix_of_filter(writers.file_filter(suffix)) == suffix
+    assert writers.suffix_of_filter("All files (*)") is None
