@@ -16,6 +16,7 @@ from typing import Any
 
 from viewer import __version__
 from viewer.export.writers import format_words, output_words
+from viewer.model.collector import collector_paused
 from viewer.model.dates import DateError, parse_date
 from viewer.model.events import Event
 from viewer.model.loader import LoadResult, load
@@ -102,13 +103,15 @@ def _partial_date(text: str) -> Any:
 
 def _run_command(args: list[str]) -> int:
     options = _build_parser().parse_args(args)
-    if options.command == "check":
-        return check(options.file)
-    if options.command == "list":
-        return list_events(options.file, as_json=options.json)
-    from viewer.export import export_from_cli  # Qt is imported only for drawing
+    # The whole process waits for the load: the collector may rest meanwhile (see viewer.model.collector).
+    with collector_paused():
+        if options.command == "check":
+            return check(options.file)
+        if options.command == "list":
+            return list_events(options.file, as_json=options.json)
+        from viewer.export import export_from_cli  # Qt is imported only for drawing
 
-    return export_from_cli(options)
+        return export_from_cli(options)
 
 
 def report_problems(result: LoadResult) -> None:
