@@ -95,7 +95,7 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        with collector_paused():
+        with collector_paused(settle=True):
             result = load_guarded(self.path, self.cancel, lambda f: self.progressed.emit(self.generation, f))
         app = QCoreApplication.instance()
         if app is not None:

@@ -31,3 +31,24 @@ def test_the_pause_counts_overlapping_loads() -> None:
         assert not gc.isenabled(), "a collector that was off stays off"
     finally:
         gc.enable()
+
+
+class _Marker:
+    """A tracked object whose generation the test can look up."""
+
+
+def _generation_of(thing: object) -> int | None:
+    for generation in (0, 1, 2):
+        if any(candidate is thing for candidate in gc.get_objects(generation)):
+            return generation
+    return None
+
+
+def test_settling_puts_what_was_loaded_in_the_oldest_generation_in_one_pass() -> None:
+    with collector_paused(settle=True):
+        loaded = [_Marker() for _ in range(100)]
+    assert gc.isenabled()
+    assert _generation_of(loaded) == 2, "one full pass aged it: the collector will not walk it twice more"
+    with collector_paused():
+        young = [_Marker() for _ in range(100)]
+        assert _generation_of(young) == 0, "without settling, what was loaded is left in the youngest generation"
