@@ -18,7 +18,7 @@ from viewer.model.readers import yamlfile
 from viewer.model.readers.base import EmptyFile, Format, Progress, Reader
 
 __all__ = ["READERS", "EmptyFile", "Format", "Progress", "Reader", "Reading", "UnknownFormat", "describe",
-           "open_filter", "reader_for"]  # fmt: skip
+           "open_filter", "reader_for", "suffixes"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class UnknownFormat(Exception):
 
 
 def suffixes(reading: Reading) -> tuple[str, ...]:
+    """The suffixes a row is registered under, the one it is known by first."""
     return tuple(suffix for suffix, row in READERS.items() if row is reading)
 
 
