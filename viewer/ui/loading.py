@@ -64,7 +64,8 @@ def load_size(path: Path, limit: int) -> int:
         total = path.stat().st_size
     except OSError:
         return 0  # the load will say why; it is quick
-    folders = [path.resolve().parent]
+    itself = path.resolve()
+    folders = [itself.parent]
     seen = 0
     while folders and total < limit:
         try:
@@ -76,7 +77,7 @@ def load_size(path: Path, limit: int) -> int:
                     with contextlib.suppress(OSError):
                         if entry.is_dir(follow_symlinks=False):
                             folders.append(Path(entry.path))
-                        elif entry.is_file(follow_symlinks=False) and entry.path != str(path.resolve()):
+                        elif entry.is_file(follow_symlinks=False) and entry.path != str(itself):
                             total += entry.stat(follow_symlinks=False).st_size
         except OSError:
             continue
