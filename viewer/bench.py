@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from viewer.model.dates import SECONDS_PER_DAY
+
 KEYS = ("events", "index_s", "frame_ms_median", "frame_ms_p95", "hit_ms_median", "yaml_load_s", "export_4k_s",
         "peak_rss_mb")  # fmt: skip
 YAML_LIMIT = 100_000
@@ -40,12 +42,12 @@ def _flight(store, width: float) -> list[tuple[float, float]]:
 
     t0, t1 = fit_all(store, width)
     # The densest day: the burst a user would zoom into.
-    days = (store.starts // 86_400).astype("int64")
+    days = (store.starts // SECONDS_PER_DAY).astype("int64")
     values, counts = __import__("numpy").unique(days, return_counts=True)
-    target = float(values[int(counts.argmax())]) * 86_400 + 43_200
+    target = float(values[int(counts.argmax())]) * SECONDS_PER_DAY + SECONDS_PER_DAY / 2
     frames = []
     steps = 40
-    day_span = 86_400.0 * 1.2
+    day_span = SECONDS_PER_DAY * 1.2
     for k in range(steps + 1):
         span = (t1 - t0) * (day_span / (t1 - t0)) ** (k / steps)
         centre = (t0 + t1) / 2 + (target - (t0 + t1) / 2) * min(1.0, k / (steps * 0.6))

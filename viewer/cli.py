@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.export.writers import format_words, output_words
+from viewer.model.collector import collector_paused
 from viewer.model.dates import DateError, parse_date
 from viewer.model.events import Event
 from viewer.model.loader import LoadResult, load
@@ -63,9 +65,9 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
     listing.add_argument("--json", action="store_true", help="one JSON object per event")
 
-    export = commands.add_parser("export", help="draw the chronology to PNG, SVG or PDF without a display")
+    export = commands.add_parser("export", help=f"draw the chronology to {format_words()} without a display")
     export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
-    export.add_argument("-o", "--output", type=Path, required=True, help="OUT.png, OUT.svg or OUT.pdf")
+    export.add_argument("-o", "--output", type=Path, required=True, help=f"{output_words()} (by suffix)")
     export.add_argument("--width", type=_positive_int, default=1920, help="pixels (default 1920)")
     export.add_argument("--height", type=_positive_int, default=1080, help="pixels (default 1080)")
     export.add_argument("--scale", type=_positive_float, default=1.0, help="device pixel ratio (default 1)")
@@ -101,13 +103,15 @@ def _partial_date(text: str) -> Any:
 
 def _run_command(args: list[str]) -> int:
     options = _build_parser().parse_args(args)
-    if options.command == "check":
-        return check(options.file)
-    if options.command == "list":
-        return list_events(options.file, as_json=options.json)
-    from viewer.export import export_from_cli  # Qt is imported only for drawing
+    # The whole process waits for the load: the collector may rest meanwhile (see viewer.model.collector).
+    with collector_paused():
+        if options.command == "check":
+            return check(options.file)
+        if options.command == "list":
+            return list_events(options.file, as_json=options.json)
+        from viewer.export import export_from_cli  # Qt is imported only for drawing
 
-    return export_from_cli(options)
+        return export_from_cli(options)
 
 
 def report_problems(result: LoadResult) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.model.dates import EventDate, PartialDate, date_from_seconds, seconds_from_date
+from viewer.model.dates import SECONDS_PER_DAY, EventDate, PartialDate, date_from_seconds, seconds_from_date
 from viewer.model.events import Event, Header, Quote, Source
 from viewer.model.store import Store
 
@@ -64,7 +64,7 @@ def source_text(seed: int = SEED) -> tuple[str, list[str]]:
 def _dates(count: int, rng: random.Random, shape: Shape) -> Iterator[tuple[PartialDate, PartialDate | None]]:
     first = seconds_from_date(date_from_seconds(0).replace(year=FIRST_YEAR))
     last = seconds_from_date(date_from_seconds(0).replace(year=LAST_YEAR))
-    day = 86_400.0
+    day = SECONDS_PER_DAY
     centres = [rng.uniform(first, last) for _ in range(shape.bursts)]
     widths = [rng.choice((3, 7, 14, 30, 60)) * day for _ in range(shape.bursts)]
     for _ in range(count):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
+from viewer.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, _build_parser, main
 from viewer.model.dates import parse_date
 from viewer.model.store import Store
 from viewer.resources import SHIPPED_CHRONOLOGY
@@ -225,3 +225,22 @@ def test_list_json_marks_an_uncertain_date(capsys: pytest.CaptureFixture[str], t
     (item,) = json.loads(capsys.readouterr().out)
     assert (item["start"], item["uncertain"], item["approximate"]) == ("2019-02-28", True, False)
     assert (item["ongoing"], item["disputed"]) == (False, [])
+
+
+def test_export_help_and_messages_come_from_the_writers_table(capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from viewer.export.writers import WRITERS, Picture, Writing
+
+    monkeypatch.setitem(WRITERS, ".webp", Writing(Picture.PNG, "WebP image", WRITERS[".png"].write))
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "OUT.png, OUT.svg, OUT.pdf or OUT.webp" in help_text
+    assert main(["export", str(SHIPPED_CHRONOLOGY), "-o", "picture.gif"]) == EXIT_USAGE
+    message = capsys.readouterr().err.strip()
+    assert message == "timeline-viewer export: cannot tell the format from 'picture.gif': use .png, .svg, .pdf or .webp"
+
+
+def test_the_command_overview_names_every_export_format() -> None:
+    overview = " ".join(_build_parser().format_help().split())
+    assert "draw the chronology to PNG, SVG or PDF without a display" in overview

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from viewer.cli import main
-from viewer.export import ExportError, ExportRequest, export, largest_png, render_image
+from viewer.export import (
+    WRITERS,
+    ExportError,
+    ExportRequest,
+    Picture,
+    Writing,
+    export,
+    largest_png,
+    render_image,
+    writers,
+)
 from viewer.model.dates import parse_date
 from viewer.model.store import Store
 from viewer.render.painter import Frame, TimelinePainter
@@ -66,12 +78,71 @@ def test_svg_is_a_valid_svg_with_the_titles(qapp, shipped_store: Store, tmp_path
     assert "Korean War" in text
 
 
+_PDF_OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)endobj", re.S)
+_PDF_TEXT = re.compile(rb"\bBT\b.*?(?:\bTj\b|\bTJ\b).*?\bET\b", re.S)
+
+
+def _pdf_objects(data: bytes) -> dict[int, bytes]:
+    return {int(number): body for number, body in _PDF_OBJECT.findall(data)}
+
+
+def _pdf_stream(body: bytes) -> bytes:
+    raw = body.split(b"stream", 1)[1].lstrip(b"\r\n").rsplit(b"endstream", 1)[0]
+    return zlib.decompress(raw) if b"/FlateDecode" in body.split(b"stream", 1)[0] else raw
+
+
+def vector_pdf_problems(data: bytes) -> list[str]:
+    """Why `data` is not a vector drawing of the timeline: no text drawn as text, no fonts, or the page is
+    one picture (an image XObject covering at least half the page each way, at 96 pixels to the inch)."""
+    problems = []
+    objects = _pdf_objects(data)
+    pages = [body for body in objects.values() if re.search(rb"/Type\s*/Page\b", body)]
+    if len(pages) != 1:
+        return [f"{len(pages)} pages"]
+    page = pages[0]
+    box = [float(v) for v in re.search(rb"/MediaBox\s*\[([^\]]*)\]", page).group(1).split()]
+    page_w, page_h = (box[2] - box[0]) * 96 / 72, (box[3] - box[1]) * 96 / 72
+    contents = int(re.search(rb"/Contents\s+(\d+) 0 R", page).group(1))
+    if not _PDF_TEXT.search(_pdf_stream(objects[contents])):
+        problems.append("the page draws no text (no BT … Tj/TJ … ET)")
+    if not any(re.search(rb"/Type\s*/Font\b", body) for body in objects.values()):
+        problems.append("no font resources")
+    for body in objects.values():
+        head = body.split(b"stream", 1)[0]
+        if re.search(rb"/Subtype\s*/Image\b", head):
+            width = int(re.search(rb"/Width\s+(\d+)", head).group(1))
+            height = int(re.search(rb"/Height\s+(\d+)", head).group(1))
+            if width >= page_w / 2 and height >= page_h / 2:
+                problems.append(f"a {width}×{height} image covers the page")
+    return problems
+
+
 def test_pdf_is_a_vector_pdf(qapp, shipped_store: Store, tmp_path: Path) -> None:
     out = tmp_path / "t.pdf"
     export(shipped_store, out, ExportRequest(1600, 800))
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
-    assert b"/Image" not in data.split(b"stream")[0] or len(data) < 2_000_000
+    assert vector_pdf_problems(data) == []
+
+
+def test_the_vector_check_refuses_a_raster_only_pdf(qapp, shipped_store: Store) -> None:
+    """The same picture pasted into a PDF as one image must fail the check above."""
+    image = render_image(shipped_store, ExportRequest(1600, 800))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    writer.setPageSize(QPageSize(QSizeF(1200, 600), QPageSize.Unit.Point, "timeline"))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    painter = QPainter(writer)
+    painter.drawImage(QRectF(0, 0, 1600, 800), image)
+    painter.end()
+    buffer.close()
+    problems = vector_pdf_problems(bytes(data))
+    assert "the page draws no text (no BT … Tj/TJ … ET)" in problems
+    assert "no font resources" in problems
+    assert any("image covers the page" in problem for problem in problems)
 
 
 def test_dark_theme_darkens_the_background(qapp, shipped_store: Store) -> None:
@@ -234,3 +305,53 @@ def test_a_broken_file_is_never_exported(qapp, name: str, tmp_path: Path, capsys
     assert f"{CORPUS / name}:" in err and "nothing was written" in err
     assert "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the writers table ---------------------------------------------------------------------------------------
+
+_MAGIC = {Picture.PNG: b"\x89PNG\r\n\x1a\n", Picture.SVG: b"<?xml", Picture.PDF: b"%PDF-"}
+
+
+def test_every_format_has_one_row_and_its_writer_writes_that_format(qapp, shipped_store: Store) -> None:
+    assert sorted(row.format.value for row in WRITERS.values()) == sorted(p.value for p in Picture)
+    for suffix, row in WRITERS.items():
+        assert suffix == f".{row.format.value}"
+        data = bytes(row.write(shipped_store, ExportRequest(320, 200)))
+        assert data.lstrip().startswith(_MAGIC[row.format]), suffix
+        assert writers.file_filter(suffix) == f"{row.name} (*{suffix})"
+
+
+def test_export_writes_whatever_row_the_suffix_names(qapp, shipped_store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    calls: list[ExportRequest] = []
+
+    def write_text(store: Store, request: ExportRequest, progress=None) -> bytes:
+        calls.append(request)
+        return f"{store.header.title} {request.width}x{request.height}\n".encode()
+
+    monkeypatch.setitem(WRITERS, ".txt", Writing(Picture.PNG, "Plain text", write_text))
+    export(shipped_store, tmp_path / "t.TXT", ExportRequest(300, 100))
+    assert (tmp_path / "t.TXT").read_text(encoding="utf-8") == f"{shipped_store.header.title} 300x100\n"
+    assert len(calls) == 1
+    assert ".txt" in writers.suffix_words() and "Plain text (*.txt)" in writers.save_filters()
+
+
+def test_an_upper_case_suffix_is_its_format(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    export(shipped_store, tmp_path / "T.PDF", ExportRequest(300, 200))
+    assert (tmp_path / "T.PDF").read_bytes().startswith(b"%PDF-")
+
+
+def test_an_unknown_suffix_names_every_suffix_the_table_has(qapp, shipped_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(ExportError) as caught:
+        export(shipped_store, tmp_path / "t.gif", ExportRequest(300, 200))
+    assert str(caught.value) == "cannot tell the format from 't.gif': use .png, .svg or .pdf"
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_filters_put_the_asked_format_first_and_map_back_to_suffixes() -> None:
+    assert writers.save_filters(".svg")[0] == "SVG drawing (*.svg)"
+    assert writers.save_filters(".PDF")[0] == "PDF document (*.pdf)"
+    assert writers.save_filters() == [writers.file_filter(s) for s in WRITERS]
+    for suffix in WRITERS:
+        assert writers.suffix_of_filter(writers.file_filter(suffix)) == suffix
+    assert writers.suffix_of_filter("All files (*)") is None

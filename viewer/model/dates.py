@@ -17,7 +17,8 @@ from functools import total_ordering
 
 from dateutil import parser as dateutil_parser
 
-SECONDS_PER_DAY = 86_400
+# The one day length of the program (seconds are floats everywhere: the store, the scale, the ticks).
+SECONDS_PER_DAY = 86_400.0
 # Day 0 of the time axis, shared by the model, the scale and the ticks.
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 

@@ -8,11 +8,9 @@ with the field that was probably meant. A problem never stops the search for the
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +18,12 @@ from urllib.parse import urlsplit
 
 from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
 from viewer.model.events import Dispute, Event, Header, LeftOut, Quote, Source
+from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
 from viewer.model.problems import ChronologyError, Problem
+from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
+from viewer.model.readers.yamlfile import read_yaml_text
 from viewer.model.store import Store
 from viewer.model.verbatim import FoldedText
-from viewer.model.yamltree import Mark, YamlList, YamlMap, parse, read_text
 
 TOP_FIELDS = ("timeline", "sources", "events")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
@@ -54,48 +54,43 @@ class LoadResult:
         return self.store is not None and not self.problems
 
 
-def load(path: Path | str, progress: Callable[[float], None] | None = None) -> LoadResult:
-    """Read, parse and validate the chronology at `path`. Never raises for a bad file.
+def load(path: Path | str, progress: Callable[[float], None] | None = None,
+         format: Format | str | None = None) -> LoadResult:  # fmt: skip
+    """Read and validate the chronology at `path`, in the format its suffix names. Never raises for a bad file.
 
-    `progress`, if given, is called with a fraction in [0, 1] as events are validated (for the window's
-    progress bar); it may raise to cancel the load.
+    `format` (a Format or its name, e.g. "yaml") overrides the suffix. `progress`, if given, is called with a
+    fraction in [0, 1] as the file is read and its events validated (for the window's progress bar); it may
+    raise to cancel the load.
     """
     path = Path(path)
     try:
-        text = read_text(path)
-        with _collector_paused():
-            return load_text(path, text, progress)
-    except ChronologyError as error:
-        return LoadResult(path, None, error.problems)
+        reading = reader_for(path, format)
+    except UnknownFormat as error:
+        # A missing file or a folder is better told as such than as a format nobody can read.
+        return LoadResult(path, None, [_unreadable(path) or Problem(path, 0, 0, str(error))])
+    return _validated(path, lambda report: reading.read(path, report), progress)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a file is read.
-
-    Reading builds millions of small objects that form no cycles; with the collector on, each of its
-    passes rescans all of them, which made loading 100,000 events about three times slower (measured with
-    `python -m viewer.bench`). Reference counting still frees everything as usual, frozen or not.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+def _unreadable(path: Path) -> Problem | None:
+    """Why the file cannot be opened at all, in the readers' words; None when it can."""
     try:
-        yield
-    finally:
-        # What was read is long-lived and free of cycles: set it aside, so that the collector's next full
-        # pass (which could fall on the GUI thread) does not stop the window to rescan all of it.
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+        with path.open("rb"):
+            return None
+    except OSError as error:
+        return Problem(path, 0, 0, f"cannot read the file: {error.strerror or error}")
 
 
 def load_text(path: Path, text: str, progress: Callable[[float], None] | None = None) -> LoadResult:
     """Validate YAML text as if read from `path` (whose folder anchors the source files)."""
-    if not text.strip():
-        return LoadResult(path, Store([], path=path), [Problem(path, 0, 0, "the file is empty: nothing to show")])
+    return _validated(path, lambda report: read_yaml_text(path, text, report), progress)
+
+
+def _validated(path: Path, read: Callable[[Callable[[float], None] | None], Any],
+               progress: Callable[[float], None] | None) -> LoadResult:  # fmt: skip
+    """Nodes from `read`, checked by the validator: a store, or every problem found."""
     reading, checking = None, None
     if progress is not None:
-        # Reading the YAML is about two thirds of the work, checking it the rest.
+        # Reading the file is about two thirds of the work, checking it the rest.
         def reading(fraction: float) -> None:
             progress(READING_SHARE * fraction)
 
@@ -103,7 +98,9 @@ def load_text(path: Path, text: str, progress: Callable[[float], None] | None = 
             progress(READING_SHARE + (1 - READING_SHARE) * fraction)
 
     try:
-        tree = parse(path, text, reading)
+        tree = read(reading)
+    except EmptyFile:
+        return LoadResult(path, Store([], path=path), [Problem(path, 0, 0, "the file is empty: nothing to show")])
     except ChronologyError as error:
         return LoadResult(path, None, error.problems)
     validator = _Validator(path)
@@ -127,11 +124,14 @@ def suggest(name: str, known: tuple[str, ...]) -> str:
     return f" (expected one of: {', '.join(known)})"
 
 
-_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", YamlMap: "a mapping",
-               YamlList: "a list", type(None): "nothing"}  # fmt: skip
+_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", type(None): "nothing"}
 
 
 def _type_word(value: Any) -> str:
+    """What a wrong value is, in words: 'text', 'a list', 'a mapping', 'nothing'."""
+    node_kind = kind(value)
+    if node_kind is not Kind.SCALAR:
+        return node_kind.value
     return _TYPE_WORDS.get(type(value), type(value).__name__)
 
 
@@ -148,7 +148,7 @@ class _Validator:
         self.problems.append(Problem(self.path, line, column, message))
 
     # -- generic field readers ----------------------------------------------------------------------
-    def check_fields(self, mapping: YamlMap, known: tuple[str, ...], what: str) -> None:
+    def check_fields(self, mapping: MapNode, known: tuple[str, ...], what: str) -> None:
         for key in mapping.values:
             if key not in known:
                 self.report(mapping.key_marks[key], f"unknown field '{key}' in {what}{suggest(key, known)}")
@@ -156,7 +156,7 @@ class _Validator:
                 if meant is not None:
                     self.misspelt.add((id(mapping), meant))
 
-    def text(self, mapping: YamlMap, key: str, what: str, required: bool = False) -> str | None:
+    def text(self, mapping: MapNode, key: str, what: str, required: bool = False) -> str | None:
         if key not in mapping.values or mapping.values[key] is None:
             # A misspelling with "did you mean 'title'?" has said it already.
             if required and (id(mapping), key) not in self.misspelt:
@@ -174,13 +174,13 @@ class _Validator:
             return None
         return value.strip()
 
-    def text_list(self, mapping: YamlMap, key: str) -> tuple[str, ...]:
+    def text_list(self, mapping: MapNode, key: str) -> tuple[str, ...]:
         value = mapping.values.get(key)
         if value is None:
             return ()
         if isinstance(value, str):
             return (value.strip(),)
-        if not isinstance(value, YamlList):
+        if not is_list(value):
             self.report(mapping.value_marks[key], f"'{key}' should be a list of text, not {_type_word(value)}")
             return ()
         items: list[str] = []
@@ -191,31 +191,37 @@ class _Validator:
                 self.report(value.item_marks[number], f"each of '{key}' should be text, not {_type_word(item)}")
         return tuple(items)
 
-    def date(self, mapping: YamlMap, key: str) -> PartialDate | None:
+    def date(self, mapping: MapNode, key: str) -> PartialDate | None:
         if key not in mapping.values:
             return None
+        value = mapping.values[key]
+        if kind(value) is not Kind.SCALAR:  # said in words, not by the reader's class name
+            self.report(mapping.value_marks[key], f"'{key}': expected a date, got {_type_word(value)}")
+            return None
         try:
-            return parse_date(mapping.values[key])
+            return parse_date(value)
         except DateError as error:
             self.report(mapping.value_marks[key], f"'{key}': {error}")
             return None
 
-    def identifier(self, mapping: YamlMap, what: str) -> str | None:
+    def identifier(self, mapping: MapNode, what: str) -> str | None:
         value = mapping.values.get("id")
         if value is None:
             if (id(mapping), "id") not in self.misspelt:
                 self.report(mapping.mark, f"{what} has no 'id'")
             return None
         if not isinstance(value, str | int) or isinstance(value, bool) or not _ID.match(str(value)):
+            # A list or mapping is named in words: its repr would be a node object's address.
+            shown = repr(value) if kind(value) is Kind.SCALAR else _type_word(value)
             self.report(
-                mapping.value_marks["id"], f"'id' should be a word of letters, digits, '-', '_' or '.', not {value!r}"
+                mapping.value_marks["id"], f"'id' should be a word of letters, digits, '-', '_' or '.', not {shown}"
             )
             return None
         return str(value)
 
     # -- the file ---------------------------------------------------------------------------------
     def validate(self, tree: Any, progress: Callable[[float], None] | None) -> Store | None:
-        if not isinstance(tree, YamlMap):
+        if not is_map(tree):
             self.report(getattr(tree, "mark", Mark(1, 1)),
                         "a chronology is a mapping with 'timeline', 'sources' and 'events'")  # fmt: skip
             return None
@@ -230,7 +236,7 @@ class _Validator:
     def header(self, node: Any, mark: Mark | None) -> Header:
         if node is None:
             return Header(title=self.path.stem)
-        if not isinstance(node, YamlMap):
+        if not is_map(node):
             self.report(mark, f"'timeline' should be a mapping with a title, not {_type_word(node)}")
             return Header()
         self.check_fields(node, HEADER_FIELDS, "'timeline'")
@@ -238,7 +244,7 @@ class _Validator:
         description = self.text(node, "description", "'timeline'") or ""
         show_from = show_to = None
         show = node.values.get("show")
-        if isinstance(show, YamlMap):
+        if is_map(show):
             self.check_fields(show, SHOW_FIELDS, "'show'")
             show_from, show_to = self.date(show, "from"), self.date(show, "to")
             if show_from and show_to and show_to.end_seconds <= show_from.start_seconds:
@@ -251,12 +257,12 @@ class _Validator:
         sources: dict[str, Source] = {}
         if node is None:
             return sources
-        if not isinstance(node, YamlList):
+        if not is_list(node):
             self.report(mark, f"'sources' should be a list, not {_type_word(node)}")
             return sources
         first_seen: dict[str, Mark] = {}
         for number, item in enumerate(node.items):
-            if not isinstance(item, YamlMap):
+            if not is_map(item):
                 self.report(node.item_marks[number], f"each source should be a mapping, not {_type_word(item)}")
                 continue
             source = self.source(item)
@@ -272,7 +278,7 @@ class _Validator:
             sources[source.id] = source
         return sources
 
-    def source(self, item: YamlMap) -> Source | None:
+    def source(self, item: MapNode) -> Source | None:
         self.check_fields(item, SOURCE_FIELDS, "a source")
         source_id = self.identifier(item, "a source")
         title = self.text(item, "title", "a source", required=True)
@@ -288,7 +294,7 @@ class _Validator:
             self.texts[source_id] = FoldedText(text)
         return Source(source_id, title, outlet, authors, url, file, published, published_note, text or "")
 
-    def url(self, item: YamlMap) -> str | None:
+    def url(self, item: MapNode) -> str | None:
         url = self.text(item, "url", "a source")
         if not url:
             return None
@@ -298,7 +304,7 @@ class _Validator:
             return None
         return url
 
-    def source_file(self, item: YamlMap) -> tuple[Path | None, str | None]:
+    def source_file(self, item: MapNode) -> tuple[Path | None, str | None]:
         name = self.text(item, "file", "a source", required=True)
         if not name:
             return None, None
@@ -333,7 +339,7 @@ class _Validator:
         events: list[Event] = []
         if node is None:
             return events
-        if not isinstance(node, YamlList):
+        if not is_list(node):
             self.report(mark, f"'events' should be a list, not {_type_word(node)}")
             return events
         first_seen: dict[str, int] = {}
@@ -341,13 +347,13 @@ class _Validator:
         step = max(1, total // 100)
         items = node.items
         for number in range(total):
-            # Each event's YAML values are let go as soon as it is checked: freed one by one here, rather than
+            # Each event's nodes are let go as soon as it is checked: freed one by one here, rather than
             # all at once at the end, where a hundred thousand events' worth of small objects would hold the
             # interpreter (and a window loading in the background) for half a second.
             item, items[number] = items[number], None
             if progress is not None and number % step == 0:
                 progress(number / max(total, 1))
-            if not isinstance(item, YamlMap):
+            if not is_map(item):
                 self.report(node.item_marks[number], f"each event should be a mapping, not {_type_word(item)}")
                 continue
             event = self.event(item, sources)
@@ -365,7 +371,7 @@ class _Validator:
             progress(1.0)
         return events
 
-    def event(self, item: YamlMap, sources: dict[str, Source]) -> Event | None:
+    def event(self, item: MapNode, sources: dict[str, Source]) -> Event | None:
         self.check_fields(item, EVENT_FIELDS, "an event")
         event_id = self.identifier(item, "an event")
         title = self.text(item, "title", "an event", required=True)
@@ -378,7 +384,7 @@ class _Validator:
             return None
         return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing)
 
-    def when(self, item: YamlMap) -> EventDate | None:
+    def when(self, item: MapNode) -> EventDate | None:
         has_date, has_start, has_end = ("date" in item.values), ("start" in item.values), ("end" in item.values)
         note = self.text(item, "date_note", "an event")
         if has_date and (has_start or has_end):
@@ -406,17 +412,17 @@ class _Validator:
         self.report(item.mark, "an event needs a 'date' (or 'start' and 'end')")
         return None
 
-    def quotes(self, item: YamlMap, sources: dict[str, Source]) -> tuple[Quote, ...] | None:
+    def quotes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Quote, ...] | None:
         node = item.values.get("quotes")
         if node is None:
             self.report(item.mark, "an event needs at least one quote under 'quotes'")
             return None
-        if not isinstance(node, YamlList) or not node.items:
+        if not is_list(node) or not node.items:
             self.report(item.value_marks["quotes"], "'quotes' should be a list of at least one quote")
             return None
         quotes: list[Quote] = []
         for number, quote_node in enumerate(node.items):
-            if not isinstance(quote_node, YamlMap):
+            if not is_map(quote_node):
                 message = f"a quote should be a mapping with 'source' and 'text', not {_type_word(quote_node)}"
                 self.report(node.item_marks[number], message)
                 continue
@@ -425,7 +431,7 @@ class _Validator:
                 quotes.append(quote)
         return tuple(quotes) if len(quotes) == len(node.items) else None
 
-    def quote(self, node: YamlMap, sources: dict[str, Source]) -> Quote | None:
+    def quote(self, node: MapNode, sources: dict[str, Source]) -> Quote | None:
         self.check_fields(node, QUOTE_FIELDS, "a quote")
         source_id = self.text(node, "source", "a quote", required=True)
         text = self.text(node, "text", "a quote", required=True)
@@ -447,18 +453,18 @@ class _Validator:
         return Quote(source_id, text, match.start, match.end)
 
     # -- where the record contradicts a source, what goes on, what was left out ------------------------
-    def disputes(self, item: YamlMap, sources: dict[str, Source]) -> tuple[Dispute, ...]:
+    def disputes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Dispute, ...]:
         """`disputed:` a list of {source, says, record}: a source's claim and what the record holds."""
         node = item.values.get("disputed")
         if node is None:
             return ()
-        if not isinstance(node, YamlList):
+        if not is_list(node):
             message = f"'disputed' should be a list of {{source, says, record}}, not {_type_word(node)}"
             self.report(item.value_marks["disputed"], message)
             return ()
         disputes: list[Dispute] = []
         for number, entry in enumerate(node.items):
-            if not isinstance(entry, YamlMap):
+            if not is_map(entry):
                 what = _type_word(entry)
                 message = f"each of 'disputed' should be a mapping with 'source', 'says' and 'record', not {what}"
                 self.report(node.item_marks[number], message)
@@ -481,7 +487,7 @@ class _Validator:
                 disputes.append(Dispute(source_id, says, record))
         return tuple(disputes)
 
-    def ongoing(self, item: YamlMap) -> bool:
+    def ongoing(self, item: MapNode) -> bool:
         """`ongoing: true`: the range's end is the last date the sources see it going on, not its end."""
         if "ongoing" not in item.values:
             return False
@@ -496,18 +502,18 @@ class _Validator:
             return False
         return value
 
-    def left_out(self, node: YamlMap) -> tuple[LeftOut, ...]:
+    def left_out(self, node: MapNode) -> tuple[LeftOut, ...]:
         """`left_out:` in the header, a list of {what, why}: what the sources mention but the file leaves out."""
         value = node.values.get("left_out")
         if value is None:
             return ()
-        if not isinstance(value, YamlList):
+        if not is_list(value):
             message = f"'left_out' should be a list of {{what, why}}, not {_type_word(value)}"
             self.report(node.value_marks["left_out"], message)
             return ()
         items: list[LeftOut] = []
         for number, entry in enumerate(value.items):
-            if not isinstance(entry, YamlMap):
+            if not is_map(entry):
                 message = f"each of 'left_out' should be a mapping with 'what' and 'why', not {_type_word(entry)}"
                 self.report(value.item_marks[number], message)
                 continue
@@ -519,9 +525,9 @@ class _Validator:
         return tuple(items)
 
 
-def _quoted_sources(item: YamlMap) -> set[str]:
+def _quoted_sources(item: MapNode) -> set[str]:
     """The source ids an event's quotes cite, as written (a dispute must sit beside the words it disputes)."""
     quotes = item.values.get("quotes")
-    if not isinstance(quotes, YamlList):
+    if not is_list(quotes):
         return set()
-    return {str(q.values.get("source")).strip() for q in quotes.items if isinstance(q, YamlMap)}
+    return {str(q.values.get("source")).strip() for q in quotes.items if is_map(q)}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from viewer.model.dates import SECONDS_PER_DAY
 from viewer.model.events import Event, Header, Source
 
 
@@ -148,7 +149,7 @@ def _find_all(text: str, word: str) -> np.ndarray:
     return np.asarray(found, dtype=np.int64)
 
 
-_DAY = 86_400.0
+_DAY = SECONDS_PER_DAY
 _CLASS_LIMITS = (_DAY, 31 * _DAY, 366 * _DAY, 3653 * _DAY, 36_525 * _DAY, float("inf"))
 
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from viewer.model.nodes import Mark
 from viewer.model.problems import ChronologyError, Problem
 
 try:  # libyaml's C parser is many times faster; fall back to pure Python where it is missing.
@@ -36,14 +36,6 @@ MAX_ALIASED_VALUES = 1_000_000  # values the aliases would stand for if expanded
 PROGRESS_EVERY = 20_000  # parser events between progress reports (a few milliseconds of work)
 _STR = "tag:yaml.org,2002:str"
 _FLOW_DEPTH_CHECK = re.compile(r"[\[\]{}]")
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A position in the file, counting from 1."""
-
-    line: int
-    column: int
 
 
 def _mark(item: Any) -> Mark:
@@ -88,7 +80,7 @@ class _ItemMarks(Sequence[Mark]):
 
 
 class YamlMap:
-    """A YAML mapping with string keys, remembering where each key and value was written."""
+    """A YAML mapping with string keys, remembering where each key and value was written (a `MapNode`)."""
 
     __slots__ = ("_key_nodes", "_node", "_value_nodes", "values")
 
@@ -112,7 +104,7 @@ class YamlMap:
 
 
 class YamlList:
-    """A YAML sequence, remembering where each item was written."""
+    """A YAML sequence, remembering where each item was written (a `ListNode`)."""
 
     __slots__ = ("_item_nodes", "_node", "items")
 

@@ -19,7 +19,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from viewer.model.dates import EPOCH_ORDINAL
+from viewer.model.dates import EPOCH_ORDINAL, SECONDS_PER_DAY
 
 __all__ = [
     "MAX_SPAN",
@@ -41,7 +41,6 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 
 SECONDS_PER_HOUR = 3600.0
-SECONDS_PER_DAY = 86400.0
 
 #: The first representable instant: 0001-01-01T00:00.
 T_MIN: float = (date(1, 1, 1).toordinal() - EPOCH_ORDINAL) * SECONDS_PER_DAY
@@ -91,7 +90,7 @@ def datetime_from_seconds(t: float) -> datetime:
         raise ValueError(f"time {t!r} is outside the representable years 1 to 9999")
     days = int(t // SECONDS_PER_DAY)  # float floor division is exact (fmod based), unlike floor(t / d)
     # A time a hair before midnight can round to 86400 s into its day; keep it in its own day.
-    micros = min(int((t - days * SECONDS_PER_DAY) * 1_000_000), 86_400 * 1_000_000 - 1)
+    micros = min(int((t - days * SECONDS_PER_DAY) * 1_000_000), int(SECONDS_PER_DAY) * 1_000_000 - 1)
     d = date.fromordinal(days + EPOCH_ORDINAL)
     seconds, micro = divmod(micros, 1_000_000)
     hour, rest = divmod(seconds, 3600)

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.export import FORMATS, ExportError, ExportRequest, export
+from viewer.export import WRITERS, ExportError, ExportRequest, export
+from viewer.export.writers import save_filters, suffix_of_filter, suffix_words
 from viewer.model.store import Store
 from viewer.render.painter import Decorations
 from viewer.render.theme import THEMES
@@ -44,7 +45,6 @@ from viewer.ui.settings import Settings
 
 PROGRESS_PIXELS = 4_000_000
 MAX_SIDE = 32_767
-FILTERS = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)", ".pdf": "PDF document (*.pdf)"}
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("File to write")
-        self.path_edit.setPlaceholderText("Choose where to save (.png, .svg or .pdf)")
+        self.path_edit.setPlaceholderText(f"Choose where to save ({suffix_words()})")
         self.path_edit.textChanged.connect(self._on_path_text)
         self.choose_button = QPushButton("Choose…")
         self.choose_button.setAccessibleName("Choose the file to write")
@@ -208,7 +208,7 @@ class ExportDialog(QDialog):
         s.set("export/theme", self.theme_combo.currentData())
         s.set("export/legend", self.legend_check.isChecked())
         s.set("export/sources", self.sources_check.isChecked())
-        if output.suffix.lower() in FORMATS:
+        if output.suffix.lower() in WRITERS:
             s.set("export/format", output.suffix.lower())
         s.set("export/folder", str(output.parent))
 
@@ -281,18 +281,14 @@ class ExportDialog(QDialog):
     def ask_for_path(self) -> Path | None:
         """The native save dialog, starting from the suggested name; None when cancelled."""
         suggested = self.path_edit.text().strip() or str(self.suggested_path())
-        suffix = Path(suggested).suffix.lower()
-        ordered = [FILTERS[suffix]] if suffix in FILTERS else []
-        ordered += [f for f in FILTERS.values() if f not in ordered]
-        name, chosen_filter = QFileDialog.getSaveFileName(self, "Export the timeline", suggested, ";;".join(ordered))
+        filters = ";;".join(save_filters(Path(suggested).suffix))
+        name, chosen_filter = QFileDialog.getSaveFileName(self, "Export the timeline", suggested, filters)
         if not name:
             return None
         path = Path(name)
-        if path.suffix.lower() not in FORMATS:
-            for extension, label in FILTERS.items():
-                if label == chosen_filter:
-                    path = path.with_name(path.name + extension)
-                    break
+        extension = suffix_of_filter(chosen_filter)
+        if path.suffix.lower() not in WRITERS and extension is not None:
+            path = path.with_name(path.name + extension)
         return path
 
     # -- doing it -------------------------------------------------------------------------------------

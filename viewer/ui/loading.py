@@ -1,24 +1,33 @@
 """Loading chronologies off the GUI thread, with progress and a way to cancel.
 
-A `FileLoader` runs `viewer.model.loader.load` in a QThread and reports back on the GUI thread. Small files
-(under `SYNC_LIMIT_BYTES`) load at once on the calling thread: starting a thread would cost more than the
-load. Cancelling works through the loader's progress callback, which raises `LoadCancelled` at its next
-call; the worker catches it and the result is dropped. Only the newest load's result is ever delivered, so
-a slow load that a newer one overtook cannot replace what the newer one showed.
+A `FileLoader` runs `viewer.model.loader.load` in a QThread and reports back on the GUI thread. Small loads
+load at once on the calling thread: starting a thread would cost more than the load. What is small is
+decided by `load_size`, the file plus the source texts it may cite (a 212-byte chronology citing a 28 MB
+source is a large load). Cancelling works through the loader's progress callback, which raises
+`LoadCancelled` at its next call; the worker catches it and the result is dropped. Only the newest load's
+result is ever delivered, so a slow load that a newer one overtook cannot replace what the newer one showed.
+Every worker thread is joined before it is let go: Qt aborts the process when a running QThread is destroyed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from viewer.model.collector import collector_paused
 from viewer.model.loader import LoadResult, load
 from viewer.model.problems import Problem
 
 SYNC_LIMIT_BYTES = 1_000_000
+MAX_SCANNED_ENTRIES = 5_000  # folder entries looked at before a load is simply called large
+
+logger = logging.getLogger(__name__)
 
 
 class LoadCancelled(Exception):
@@ -38,8 +47,41 @@ def load_guarded(path: Path, cancel: threading.Event | None = None, report=None)
         return load(path, progress)
     except LoadCancelled:
         return None
-    except Exception as error:  # a bug in the loader must not take the window down
+    except Exception as error:  # a bug in the loader must not take the window down; the log keeps the trace
+        logger.exception("loading %s failed", path)
         return LoadResult(path, None, [Problem(path, 0, 0, f"could not load the file: {error}")])
+
+
+def load_size(path: Path, limit: int) -> int:
+    """The bytes a load of `path` may read, counted until they reach `limit` (then `limit` is returned).
+
+    A chronology may cite any file in its folder tree (the validator refuses the rest), so the file's size
+    is added to the sizes of the regular files below its folder. The count stops at `limit`, and a folder
+    too large to look through cheaply (over MAX_SCANNED_ENTRIES entries) counts as `limit` too: wrongly
+    calling a load large costs a thread start, wrongly calling it small freezes the window.
+    """
+    try:
+        total = path.stat().st_size
+    except OSError:
+        return 0  # the load will say why; it is quick
+    itself = path.resolve()
+    folders = [itself.parent]
+    seen = 0
+    while folders and total < limit:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > MAX_SCANNED_ENTRIES:
+                        return limit
+                    with contextlib.suppress(OSError):
+                        if entry.is_dir(follow_symlinks=False):
+                            folders.append(Path(entry.path))
+                        elif entry.is_file(follow_symlinks=False) and entry.path != str(itself):
+                            total += entry.stat(follow_symlinks=False).st_size
+        except OSError:
+            continue
+    return min(total, limit)
 
 
 class _Worker(QObject):
@@ -54,7 +96,8 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        result = load_guarded(self.path, self.cancel, lambda f: self.progressed.emit(self.generation, f))
+        with collector_paused(settle=True):
+            result = load_guarded(self.path, self.cancel, lambda f: self.progressed.emit(self.generation, f))
         app = QCoreApplication.instance()
         if app is not None:
             self.moveToThread(app.thread())  # so the GUI thread may delete it when the job is pruned
@@ -88,11 +131,7 @@ class FileLoader(QObject):
         generation = self._generation
         path = Path(path)
         self._current = (generation, path, reason)
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = 0
-        if size < self.sync_limit:
+        if load_size(path, self.sync_limit) < self.sync_limit:
             result = load_guarded(path)
             self._deliver(generation, result)
             return
@@ -104,7 +143,8 @@ class FileLoader(QObject):
         thread.started.connect(worker.run)
         worker.progressed.connect(self._on_progress)
         worker.done.connect(self._on_done)
-        worker.done.connect(thread.quit)
+        # Quit from the worker thread itself, right after its run: a queued quit would wait for the GUI thread.
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self._jobs.append((thread, worker))
         self.started.emit(path)
         thread.start()
@@ -120,13 +160,17 @@ class FileLoader(QObject):
             if not quiet:
                 self.cancelled.emit(path)
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel and wait for the worker threads (before the window goes away)."""
+    def shutdown(self) -> None:
+        """Cancel the load, then wait until every worker thread has finished (before the window goes away).
+
+        A cancelled load stops at its next progress report (a few milliseconds of work), so the wait is
+        short; it has no timeout because destroying a QThread that still runs aborts the whole process.
+        """
         self.cancel(quiet=True)
         for thread, _worker in self._jobs:
             thread.quit()
-            thread.wait(timeout_ms)
-        self._jobs = [(t, w) for t, w in self._jobs if t.isRunning()]
+            thread.wait()
+        self._jobs = []
 
     def _prune(self) -> None:
         self._jobs = [(t, w) for t, w in self._jobs if not t.isFinished()]
@@ -138,6 +182,11 @@ class FileLoader(QObject):
 
     @Slot(int, object)
     def _on_done(self, generation: int, result: object) -> None:
+        # The worker has returned from its run and quit its thread: join it now (a moment), so that no
+        # running thread is left for Python to destroy if the loader goes away right after this result.
+        for thread, worker in self._jobs:
+            if worker.generation == generation:
+                thread.wait()
         self._deliver(generation, result)
 
     def _deliver(self, generation: int, result: LoadResult | None) -> None:

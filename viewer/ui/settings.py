@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.export.writers import DEFAULT_SUFFIX, WRITERS
+
 MAX_RECENT_FILES = 10
 
 
@@ -41,7 +43,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("export/theme", "light", str, ("light", "dark")),
         Setting("export/legend", True, bool),
         Setting("export/sources", False, bool),
-        Setting("export/format", ".png", str, (".png", ".svg", ".pdf")),
+        Setting("export/format", DEFAULT_SUFFIX, str, tuple(WRITERS), "the suffix of the last export"),
         Setting("export/folder", "", str, description="where the last export was written"),
     )
 }

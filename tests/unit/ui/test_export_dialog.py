@@ -167,3 +167,22 @@ def test_large_exports_show_progress(window: MainWindow, qtbot, tmp_path: Path, 
     assert dialog.run_export(tmp_path / "large.png")
     assert values[0] == 0 and values[-1] == 100
     assert QImage(str(tmp_path / "large.png")).size().toTuple() == (2600, 1800)
+
+
+def test_the_save_dialog_offers_the_writers_table_and_adds_the_chosen_suffix(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from viewer.export.writers import WRITERS, Picture, Writing, file_filter
+
+    monkeypatch.setitem(WRITERS, ".txt", Writing(Picture.PNG, "Plain text", lambda store, request, progress=None: b"x"))
+    offered: list[list[str]] = []
+
+    def fake_save(_parent, _caption, _suggested, filters, *_args, **_kwargs):
+        offered.append(filters.split(";;"))
+        return str(tmp_path / "chosen"), "Plain text (*.txt)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    dialog = make_dialog(window, qtbot)
+    assert dialog.ask_for_path() == tmp_path / "chosen.txt"
+    assert sorted(offered[0]) == sorted(file_filter(suffix) for suffix in WRITERS)
+    assert ".txt" in dialog.path_edit.placeholderText()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import threading
 import time
 from pathlib import Path
@@ -12,7 +14,7 @@ from PySide6.QtCore import Qt, QThread, QTimer
 from viewer.model.loader import LoadResult, load
 from viewer.resources import SHIPPED_CHRONOLOGY
 from viewer.ui import loading
-from viewer.ui.loading import FileLoader
+from viewer.ui.loading import FileLoader, load_size
 from viewer.ui.main_window import MainWindow
 
 
@@ -107,7 +109,7 @@ def test_a_newer_load_overtakes_an_older_one(qtbot, slow: SlowLoad, tmp_path: Pa
     loader.shutdown()
 
 
-def test_a_loader_bug_becomes_a_problem_not_a_crash(qtbot, monkeypatch) -> None:
+def test_a_loader_bug_becomes_a_problem_not_a_crash(qtbot, monkeypatch, caplog) -> None:
     def broken(path, progress=None):
         raise RuntimeError("boom")
 
@@ -118,6 +120,9 @@ def test_a_loader_bug_becomes_a_problem_not_a_crash(qtbot, monkeypatch) -> None:
     result = blocker.args[0]
     assert result.store is None
     assert "boom" in result.problems[0].message
+    logged = [r for r in caplog.records if r.name == "viewer.ui.loading" and r.levelno == logging.ERROR]
+    assert len(logged) == 1 and logged[0].exc_info is not None, "the trace goes to the log"
+    assert str(SHIPPED_CHRONOLOGY) in logged[0].getMessage()
 
 
 def test_the_window_shows_progress_and_cancel_keeps_what_was_shown(qtbot, slow: SlowLoad) -> None:
@@ -141,3 +146,95 @@ def test_the_window_shows_progress_and_cancel_keeps_what_was_shown(qtbot, slow: 
     assert "Stopped loading" in window.status_message()
     qtbot.waitUntil(slow.cancelled.is_set, timeout=3000)
     window.close()
+
+
+# -- what counts as a large load --------------------------------------------------------------------------------
+
+
+def _chronology_citing(folder: Path, source_bytes: int) -> Path:
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "big.txt").write_text("x" * source_bytes, encoding="utf-8")
+    path = folder / "small.yaml"
+    path.write_text("sources:\n  - id: big\n    title: Big\n    file: sources/big.txt\nevents: []\n", encoding="utf-8")
+    return path
+
+
+def test_the_load_size_counts_the_source_texts_a_file_may_cite(tmp_path: Path) -> None:
+    path = _chronology_citing(tmp_path / "c", 30_000)
+    own = path.stat().st_size
+    assert own < 200
+    assert load_size(path, 1_000_000) == own + 30_000
+    assert load_size(path, 10_000) == 10_000, "the count stops at the limit"
+    assert load_size(tmp_path / "missing.yaml", 10_000) == 0
+
+
+def test_a_folder_too_large_to_look_through_counts_as_a_large_load(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("events: []\n", encoding="utf-8")
+    for number in range(20):
+        (tmp_path / f"{number}.txt").write_text("", encoding="utf-8")
+    assert load_size(path, 1_000_000) == path.stat().st_size
+    monkeypatch.setattr(loading, "MAX_SCANNED_ENTRIES", 10)
+    assert load_size(path, 1_000_000) == 1_000_000
+
+
+def test_a_tiny_file_citing_a_large_source_loads_in_the_background(qtbot, tmp_path: Path) -> None:
+    path = _chronology_citing(tmp_path / "c", 30_000)
+    loader = FileLoader(sync_limit=20_000)
+    started: list[Path] = []
+    loader.started.connect(started.append)
+    with qtbot.waitSignal(loader.finished, timeout=5000) as blocker:
+        loader.start(path)
+    assert started == [path], "the load went to a worker thread"
+    assert blocker.args[0].ok, blocker.args[0].problems
+    loader.shutdown()
+    small = _chronology_citing(tmp_path / "d", 100)
+    with qtbot.waitSignal(loader.finished, timeout=1000):
+        loader.start(small)
+    assert started == [path], "a small load stays on the calling thread"
+
+
+# -- shutting down, and the garbage collector ---------------------------------------------------------------
+
+
+def test_shutdown_cancels_then_waits_for_the_worker_to_finish(qtbot, monkeypatch) -> None:
+    returned = threading.Event()
+    began = threading.Event()
+
+    def stubborn(path, progress=None):
+        """Notices the cancel only after a while, as a long step of a real load would."""
+        began.set()
+        try:
+            while True:
+                time.sleep(0.05)
+                progress(0.5)
+        finally:
+            time.sleep(0.5)
+            returned.set()
+
+    waits: list[tuple] = []
+
+    class RecordingThread(QThread):
+        def wait(self, *args) -> bool:  # type: ignore[override]
+            waits.append(args)
+            return super().wait(*args)
+
+    monkeypatch.setattr(loading, "load", stubborn)
+    monkeypatch.setattr(loading, "QThread", RecordingThread)
+    loader = FileLoader(sync_limit=0)
+    loader.start(SHIPPED_CHRONOLOGY)
+    assert began.wait(5)
+    threads = [thread for thread, _ in loader._jobs]
+    loader.shutdown()
+    assert returned.is_set(), "shutdown returned before the worker did"
+    assert waits == [()], "joined without a deadline (a running QThread destroyed aborts the process)"
+    assert threads and all(thread.isFinished() for thread in threads)
+    assert not loader.busy()
+
+
+def test_a_background_load_restores_the_collector(qtbot) -> None:
+    loader = FileLoader(sync_limit=0)
+    with qtbot.waitSignal(loader.finished, timeout=5000):
+        loader.start(SHIPPED_CHRONOLOGY)
+    assert gc.isenabled()
+    loader.shutdown()

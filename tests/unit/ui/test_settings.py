@@ -109,3 +109,11 @@ def test_theme_recent_files_and_geometry_survive_a_restart(qtbot, tmp_path: Path
     third = MainWindow()
     qtbot.addWidget(third)
     assert third.theme_choice() == "light"
+
+
+def test_the_export_format_setting_offers_the_writers_table() -> None:
+    from viewer.export.writers import WRITERS
+
+    setting = SETTINGS["export/format"]
+    assert setting.choices == tuple(WRITERS)
+    assert setting.default == next(iter(WRITERS))

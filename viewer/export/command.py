@@ -1,0 +1,51 @@
+"""`timeline-viewer export FILE -o OUT`: load, check, draw and write, with one line on stderr either way."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from viewer.export.pictures import ExportRequest
+from viewer.export.saving import ensure_gui_application, export
+from viewer.export.writers import ExportError, writer_for
+from viewer.model.dates import PartialDate
+from viewer.model.loader import load
+from viewer.render.painter import Decorations
+from viewer.render.theme import THEMES
+
+
+def _seconds(date: PartialDate | None, end: bool) -> float | None:
+    if date is None:
+        return None
+    return date.end_seconds if end else date.start_seconds
+
+
+def export_from_cli(options: argparse.Namespace) -> int:
+    """0 when written, 1 when not (with the reason on stderr), 2 for a usage mistake."""
+    output: Path = options.output
+    try:
+        writer_for(output)
+    except ExportError as error:
+        print(f"timeline-viewer export: {error}", file=sys.stderr)
+        return 2
+    result = load(options.file)
+    if result.store is None or result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"timeline-viewer export: {options.file} has problems; nothing was written", file=sys.stderr)
+        return 1
+    t0, t1 = _seconds(options.start, end=False), _seconds(options.end, end=True)
+    if t0 is not None and t1 is not None and t1 <= t0:
+        print("timeline-viewer export: --to is before --from", file=sys.stderr)
+        return 2
+    ensure_gui_application()
+    decorations = Decorations(title=options.title, legend=options.legend, sources=options.sources)
+    request = ExportRequest(options.width, options.height, options.scale, t0, t1, THEMES[options.theme], decorations)
+    try:
+        export(result.store, output, request)
+    except ExportError as error:
+        print(f"timeline-viewer export: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {output} ({options.width}×{options.height})", file=sys.stderr)
+    return 0

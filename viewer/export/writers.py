@@ -1,0 +1,128 @@
+"""The writers table: which file formats a timeline can be exported to, and which function writes each.
+
+One row per suffix, in the manner of normcap's handler tables. The command line (`export -o` and its
+messages), the export dialog (its save filter) and the settings (the remembered format) all read this
+table, so no other place lists suffixes. This module imports no Qt: `timeline-viewer check` builds its
+argument parser, export help included, where Qt cannot start; each row's function imports the drawing
+code only when called.
+
+To add a format: write its function (usually in viewer/export/pictures.py), add its member to `Picture`
+and its row to `WRITERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from viewer.export.pictures import ExportRequest
+    from viewer.model.store import Store
+
+Progress = Callable[[int], None]
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message is one line for the user."""
+
+
+class Picture(Enum):
+    """The formats a timeline is exported to; each has one row in `WRITERS`."""
+
+    PNG = "png"
+    SVG = "svg"
+    PDF = "pdf"
+
+
+class Writer(Protocol):
+    """Draws the store as `request` asks and returns the encoded file, whole (written atomically afterwards).
+
+    `progress`, if given, is called with a percentage now and then. Raises ExportError with a one-line reason.
+    """
+
+    def __call__(self, store: Store, request: ExportRequest, progress: Progress | None = None) -> Any: ...
+
+
+def _drawn_by(name: str) -> Writer:
+    """The function `name` of viewer.export.pictures, imported (with Qt) only when a picture is written."""
+
+    def write(store: Store, request: ExportRequest, progress: Progress | None = None) -> Any:
+        from viewer.export import pictures
+
+        return getattr(pictures, name)(store, request, progress)
+
+    write.__name__ = write.__qualname__ = name
+    return write
+
+
+@dataclass(frozen=True, slots=True)
+class Writing:
+    """One row of the table: the format, the words a person knows it by, and the function that writes it."""
+
+    format: Picture
+    name: str
+    write: Writer
+
+    @property
+    def label(self) -> str:
+        """'PNG', 'SVG': the short name used in help texts."""
+        return self.format.name
+
+
+# suffix (lower case, with the dot) -> how to write it. The first row is the default format.
+WRITERS: dict[str, Writing] = {
+    ".png": Writing(Picture.PNG, "PNG image", _drawn_by("png_bytes")),
+    ".svg": Writing(Picture.SVG, "SVG drawing", _drawn_by("svg_bytes")),
+    ".pdf": Writing(Picture.PDF, "PDF document", _drawn_by("pdf_bytes")),
+}
+DEFAULT_SUFFIX = next(iter(WRITERS))
+
+
+def _either(words: list[str]) -> str:
+    """'a, b or c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def suffix_words() -> str:
+    """'.png, .svg or .pdf'."""
+    return _either(list(WRITERS))
+
+
+def format_words() -> str:
+    """'PNG, SVG or PDF'."""
+    return _either([row.label for row in WRITERS.values()])
+
+
+def output_words() -> str:
+    """'OUT.png, OUT.svg or OUT.pdf', for the command line's help."""
+    return _either([f"OUT{suffix}" for suffix in WRITERS])
+
+
+def writer_for(output: Path) -> Writing:
+    """The row that writes `output`, by its suffix in any case; ExportError naming the choices otherwise."""
+    row = WRITERS.get(output.suffix.lower())
+    if row is None:
+        raise ExportError(f"cannot tell the format from '{output.name}': use {suffix_words()}")
+    return row
+
+
+def file_filter(suffix: str) -> str:
+    """'PNG image (*.png)': the save dialog's filter for one suffix."""
+    return f"{WRITERS[suffix].name} (*{suffix})"
+
+
+def save_filters(first: str | None = None) -> list[str]:
+    """Every format's filter for the save dialog, the one for `first` (a suffix) at the top."""
+    order = sorted(WRITERS, key=lambda suffix: suffix != (first or "").lower())
+    return [file_filter(suffix) for suffix in order]
+
+
+def suffix_of_filter(chosen: str) -> str | None:
+    """The suffix whose filter the save dialog reports as chosen, if any."""
+    for suffix in WRITERS:
+        if file_filter(suffix) == chosen:
+            return suffix
+    return None
