@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -140,12 +140,15 @@ def compute_layout(
     tag_slots: dict[str, int] | None = None,
     only: np.ndarray | None = None,
     label_edge: float | None = None,
+    remembered: Mapping[int, int] | None = None,
 ) -> Layout:
     """Lay out the events of `store` between `origin` and `origin + width * seconds_per_pixel`.
 
     `only`, when given, is a sorted array of store indices (a search's matches) to lay out instead of all.
     `label_edge` is a time past which no label may run: a label that would is put on the left of its
     event instead (the window passes the end of the data, an export the right edge of its picture).
+    `remembered` maps store indices to the rows the previous picture gave them: an event keeps its row
+    while that row is free, so the eye can follow it through a zoom or a pan.
     """
     rows = max(1, rows)
     layout = Layout(origin, seconds_per_pixel, width, rows)
@@ -186,7 +189,7 @@ def compute_layout(
 
     edge_x = math.inf if label_edge is None else (label_edge - origin) / seconds_per_pixel
     items = _place(store, chosen, origin, seconds_per_pixel, edge_x, rows, title_width, date_width, metrics,
-                   tag_slots, layout)  # fmt: skip
+                   tag_slots, layout, remembered or {})  # fmt: skip
     layout.items = items
     layout.cluster_row = bool(layout.clusters)
     _merge_clusters(layout)
@@ -206,6 +209,7 @@ def _place(
     metrics: Metrics,
     tag_slots: dict[str, int],
     layout: Layout,
+    remembered: Mapping[int, int],
 ) -> list[Item]:
     """Pack the chosen events into rows; those that find no row are counted in their bucket's cluster.
 
@@ -221,17 +225,18 @@ def _place(
         x1 = (store.ends[index] - origin) / spp
         if kind is Kind.MARKER:
             x0 = x1 = (x0 + x1) / 2
-        full_title = title_width(event.title + ("?" if event.when.uncertain else ""))
+        full_title = title_width(event.title)
         full_date = date_width(event.when.words())
         geometry.append((index, event, kind, float(x0), float(x1), full_title, full_date))
 
     has_clusters = bool(layout.clusters)
     reserve = metrics.cluster_row and rows > 2 and has_clusters
-    placed, overflow = _pack_within(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x)
+    placed, overflow = _pack_within(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x,
+                                    _shifted(remembered, 1 if reserve else 0))  # fmt: skip
     if overflow and not reserve and metrics.cluster_row and rows > 2:
         # Some events will be counted in clusters after all: make room for the clusters' row and pack again.
         reserve = True
-        placed, overflow = _pack_within(geometry, rows - 1, metrics, tag_slots, edge_x)
+        placed, overflow = _pack_within(geometry, rows - 1, metrics, tag_slots, edge_x, _shifted(remembered, 1))
     for index, x in overflow:
         layout.clusters.append(_cluster_for(x, metrics.bucket_width, origin, spp, index))
     if reserve:
@@ -240,7 +245,15 @@ def _place(
     return placed
 
 
-def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float):
+def _shifted(remembered: Mapping[int, int], reserved: int) -> Mapping[int, int]:
+    """Remembered picture rows as packing rows: with the clusters' row reserved, picture row 1 is packing row 0."""
+    if not reserved:
+        return remembered
+    return {index: row - reserved for index, row in remembered.items() if row >= reserved}
+
+
+def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float,
+                 remembered: Mapping[int, int]):  # fmt: skip
     """The packing with the longest labels under which every event finds a row (or, failing that, the one
     with the shortest labels, whose leftovers become clusters).
 
@@ -249,7 +262,7 @@ def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[st
     options = [_label_options(g, metrics, edge_x) for g in geometry]
     caps = len(metrics.label_caps)
     for first in sorted({0, caps // 2, max(caps - 2, 0)}):
-        placed, overflow = _pack(geometry, options, first, rows, metrics, tag_slots)
+        placed, overflow = _pack(geometry, options, first, rows, metrics, tag_slots, remembered)
         if not overflow:
             break
     return placed, overflow
@@ -286,21 +299,33 @@ def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tup
     return found
 
 
-def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics, tag_slots: dict[str, int]):
-    """First fit from the left; each event gets the longest label (from cap `first` on) that fits in a row."""
+def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics, tag_slots: dict[str, int],
+          remembered: Mapping[int, int]):  # fmt: skip
+    """Each event, in time order, gets the longest label (from cap `first` on) that fits in a row. The row is
+    the one it had in the previous picture when that is free (so it does not hop while zooming); else, inside
+    a stack of overlapping events, the row under the previous event's (reading down a stack goes forward in
+    time); else the first free row from the top."""
     row_ends = [-math.inf] * rows
     placed: list[Item] = []
     overflow: list[tuple[int, float]] = []
     gap = metrics.row_gap
+    last_row, last_right = -1, -math.inf
     for (index, event, kind, x0, x1, _, _), choices in zip(geometry, options, strict=True):
         lowest = min(row_ends)
+        kept = remembered.get(index, -1)
         for title_room, show_date, label_x, left, right in choices[first:]:
             if lowest > left:
                 continue  # no row is free this far left
-            row = 0
-            while row_ends[row] > left:
-                row += 1
+            if 0 <= kept < rows and row_ends[kept] <= left:
+                row = kept
+            elif last_right > left and 0 <= last_row + 1 < rows and row_ends[last_row + 1] <= left:
+                row = last_row + 1
+            else:
+                row = 0
+                while row_ends[row] > left:
+                    row += 1
             row_ends[row] = right + gap
+            last_row, last_right = row, right + gap
             tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
             when = event.when
             placed.append(

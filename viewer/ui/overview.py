@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -27,7 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.model.store import Store
-from viewer.render.painter import FONT_FAMILY
+from viewer.render.density import Curve, density_bars
+from viewer.render.painter import FONT_FAMILY, density_image
 from viewer.render.scale import MIN_SPAN, T_MAX, T_MIN, TimeScale, zoom_factor_for_wheel
 from viewer.render.theme import LIGHT, Theme
 from viewer.render.ticks import choose_ticks
@@ -187,20 +187,11 @@ class OverviewBand(QWidget):
         self._density = None
         if store is None or not len(store) or height <= 0:
             return None
-        edges = scale.t_of(np.arange(width + 1, dtype=np.float64))
-        counts = np.diff(np.searchsorted(store.starts, edges, side="left")).astype(np.float64)
-        if not counts.any():
-            return None
-        peak = max(float(counts.max()), 1.0)
         # Any event at all gets at least two pixels, so a lone event is not lost next to a burst.
-        bars = np.where(counts > 0, np.maximum(np.ceil(np.log1p(counts) / math.log1p(peak) * height), 2), 0)
-        rows = np.arange(height, dtype=np.int32)[:, None]
-        mask = rows >= (height - bars.astype(np.int32))[None, :]
-        colour = QColor(self._theme.density)
-        argb = np.uint32((0xFF << 24) | (colour.red() << 16) | (colour.green() << 8) | colour.blue())
-        pixels = np.ascontiguousarray(np.where(mask, argb, np.uint32(0)).astype(np.uint32))
-        image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
-        self._density = image.copy()  # detach from the numpy buffer, which goes away
+        bars = density_bars(store.starts, scale, height, Curve.LOG, minimum=2)
+        if not len(bars):
+            return None
+        self._density = density_image(bars, height, self._theme.density)
         return self._density
 
     # -- mouse -------------------------------------------------------------------------------------------

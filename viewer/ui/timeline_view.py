@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QCursor,
     QFocusEvent,
     QHelpEvent,
-    QImage,
     QInputDevice,
     QKeyEvent,
     QMouseEvent,
@@ -35,6 +34,7 @@ from viewer.model.store import Store
 from viewer.render import view
 from viewer.render.painter import Decorations, Frame, Hit, TimelinePainter
 from viewer.render.scale import MAX_SPAN, MIN_SPAN, MIN_WIDTH, T_MAX, T_MIN, TimeScale, zoom_factor_for_wheel
+from viewer.render.scene import Scene
 from viewer.render.theme import LIGHT, Theme
 
 __all__ = ["TimelineView"]
@@ -274,19 +274,14 @@ class TimelineView(QWidget):
         if self._pointer is not None and self.underMouse():
             self._hover_timer.start()
 
-    def _probe(self, scale: TimeScale) -> None:
-        """Lay out `scale` as the next paint will (into a 1×1 image: only the painter's geometry matters)."""
+    def _scene_at(self, scale: TimeScale) -> Scene:
+        """Where everything would go at `scale`, decided without painting (to find an event before showing it)."""
         current = self._scale
         self._scale = scale
-        frame = self._frame()
-        image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
         try:
-            self._painter.paint(painter, QRectF(self.rect()), frame)
+            return self._painter.scene_for(QRectF(self.rect()), self._frame())
         finally:
-            painter.end()
-        self._scale = current
-        self._geometry_valid = frame.store is self._store
+            self._scale = current
 
     # -- Qt events: geometry, focus ----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -704,18 +699,18 @@ class TimelineView(QWidget):
         if drawn and self.height() > 0:
             middle = start + (end - start) / 2
             for _ in range(64):
-                self._probe(scale)
-                if self._painter.event_rect(index) is not None or scale.span <= MIN_SPAN * (1 + 1e-9):
+                rect = self._scene_at(scale).rect_of(index)
+                if rect is not None or scale.span <= MIN_SPAN * (1 + 1e-9):
                     break
                 x = min(max(scale.x_of(middle), 0.0), scale.width)
                 scale = scale.zoom_about(x, 2.0)
-            rect = self._painter.event_rect(index)
-            # Its label too, when it fits on screen at all: a selection whose name is cut off is not "in view".
-            if rect is not None and rect.width() <= scale.width - 2 * LABEL_INSET:
-                if rect.right() > scale.width - LABEL_INSET:
-                    scale = scale.pan_by(rect.right() - (scale.width - LABEL_INSET))
-                elif rect.left() < LABEL_INSET:
-                    scale = scale.pan_by(rect.left() - LABEL_INSET)
+            # Its mark and label, when they fit on screen at all: a selection whose mark is off screen is not
+            # "in view".
+            if rect is not None and rect.width <= scale.width - 2 * LABEL_INSET:
+                if rect.right > scale.width - LABEL_INSET:
+                    scale = scale.pan_by(rect.right - (scale.width - LABEL_INSET))
+                elif rect.x < LABEL_INSET:
+                    scale = scale.pan_by(rect.x - LABEL_INSET)
         self._apply(scale)
 
 

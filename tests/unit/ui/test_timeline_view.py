@@ -398,18 +398,20 @@ def test_select_pans_an_event_into_view_keeping_the_zoom(view, qtbot, shipped_st
 
 
 def test_select_brings_a_cut_off_label_into_view(view, shipped_store):
-    # Singapore, not Hanoi: labels of the chronology's last events turn left and are never cut off.
-    hanoi = shipped_store.index_of("singapore-summit")
-    start = shipped_store.starts[hanoi]
-    view.set_range(start - 300 * DAY, start + 5 * DAY)  # the summit is at the right edge, its title cut off
+    # Singapore, not Hanoi: labels of the chronology's last events turn left.
+    summit = shipped_store.index_of("singapore-summit")
+    start = shipped_store.starts[summit]
+    view.set_range(start - 300 * DAY, start + 5 * DAY)  # the summit at the right edge: no room for its title there
     view.grab()
-    before = view.event_rect(hanoi)
-    assert before is not None and before.right() > view.width()
-    view.select(hanoi)
+    before = view.event_rect(summit)
+    assert before is not None and before.left() >= 0 and before.right() <= view.width()  # moved or elided, not cut
+    view.select(summit)
     view.grab()
-    after = view.event_rect(hanoi)
+    after = view.event_rect(summit)
     assert after is not None
     assert after.left() >= 0 and after.right() <= view.width()
+    glyph = next(g for g in view.painter().scene.events if g.index == summit)
+    assert glyph.texts[0].text == shipped_store.events[summit].title  # the selected title is read in full
     t0, t1 = view.visible_range()
     assert t1 - t0 == pytest.approx(305 * DAY)
 
@@ -554,13 +556,12 @@ def test_a_label_turned_left_but_cut_off_comes_back_to_the_right_and_can_be_clic
     day = 86_400.0
     start = shipped_store.starts[shipped_store.index_of("hanoi-summit")]
     # The data ends with 1 March 2019 (Ri Yong-ho's press conference, by Hanoi's day): a week's view puts that
-    # end mid-view, so the tweet's label, two days before it, must turn left and is cut off there.
+    # end mid-view, so the tweet's label, two days before it, turns left, where the view's edge would cut it.
     widget.set_range(start - 1 * day, start + 6 * day)
     widget.grab()
     tweet = shipped_store.index_of("trump-wednesday-tweet")
-    moved = [entry for entry in widget.painter().geometry.moved_labels if entry[3] == tweet]
-    assert moved, "the tweet's label was not brought back to the right"
-    row, left, right, _ = moved[0]
-    assert 0 <= left < right <= widget.width()
-    y = widget.painter().geometry.area_top + (row + 0.5) * widget.painter().geometry.row_height
-    assert widget.hit(right - 5, y).index == tweet
+    glyph = next(g for g in widget.painter().scene.events if g.index == tweet)
+    (title, *_) = glyph.texts
+    assert title.box.x > glyph.mark.x0, "the tweet's label was not brought back to the right"
+    assert 0 <= title.box.x < title.box.right <= widget.width()
+    assert widget.hit(title.box.right - 5, glyph.mark.y).index == tweet
