@@ -98,6 +98,14 @@ class Ink(enum.Enum):
     INSIDE_BAR = "inside_bar"  # a date written inside a bar: the text colour, a little lighter
 
 
+class Side(enum.Enum):
+    """Where a label sits beside its event."""
+
+    RIGHT = "right"
+    LEFT = "left"
+    INSIDE = "inside"  # inside its bar
+
+
 class TextMeasure(Protocol):
     """Text metrics for each role, in picture pixels."""
 
@@ -571,32 +579,35 @@ class SceneBuilder:
             box = box.united(Rect(text.box.x, y_mid - row_h / 2, text.box.width, row_h))
         return EventGlyph(item.index, item.row, mark, tuple(texts), plate, box)
 
-    def _label(self, role: Role, title: str, date: str, placements: list[tuple[float, float, bool]],
+    def _label(self, role: Role, title: str, date: str, placements: list[tuple[float, float, Side]],
                metrics: Metrics, selected: bool) -> tuple[float, str, bool, bool] | None:  # fmt: skip
         """The first placement that holds the whole title; else the roomiest, with the title elided.
 
-        Each placement is (left, right, inside a bar). Returns (x, title as shown, with its date, inside)."""
+        Each placement is (left, right, side). Returns (x, title as shown, with its date, inside a bar)."""
         measure = self.measure
         full = measure.width(role, title)
         date_room = metrics.label_gap + measure.width(Role.DATE, date)
         best = None
-        for left, right, inside in placements:
+        for left, right, side in placements:
             room = right - left
             if room >= full:
                 show_date = room >= full + date_room
-                return left, title, show_date, inside
+                used = full + (date_room if show_date else 0.0)
+                x = right - used if side is Side.LEFT else left  # a label on the left ends against its event
+                return x, title, show_date, side is Side.INSIDE
             if best is None or room > best[1] - best[0]:
-                best = (left, right, inside)
+                best = (left, right, side)
         if best is None:
             return None
-        left, right, inside = best
+        left, right, side = best
         room = right - left
         if room < (metrics.min_label if not selected else min(metrics.min_label, full)):
             return None
         shown = measure.elide(role, title, room)
         if not shown or shown == "…":
             return None
-        return left, shown, False, inside
+        x = right - measure.width(role, shown) if side is Side.LEFT else left
+        return x, shown, False, side is Side.INSIDE
 
 
 def _mark_left(item: Item, radius: float) -> float:
@@ -608,7 +619,7 @@ def _mark_right(item: Item, radius: float) -> float:
 
 
 def _placements(item: Item, offset: float, mark_left: float, mark_right: float, lo: float, hi: float,
-                width: float, selected: bool) -> list[tuple[float, float, bool]]:  # fmt: skip
+                width: float, selected: bool) -> list[tuple[float, float, Side]]:  # fmt: skip
     """Where a label may go, the layout's choice first: right of the event, inside its bar, or left of it.
 
     Each is (left, right, inside). A label inside a long bar that began off screen stays in view; the selected
@@ -619,15 +630,14 @@ def _placements(item: Item, offset: float, mark_left: float, mark_right: float, 
     x0, x1 = item.x0 + offset, item.x1 + offset
     right_side = (max(mark_right + 4, lo), hi)
     left_side = (lo, min(mark_left - 4, hi))
-    options: list[tuple[float, float, bool]] = []
+    options: list[tuple[float, float, Side]] = []
     inside = item.kind is not Kind.MARKER and x0 - 1 <= label_x < x1
     if inside:
-        options.append((max(max(x0, 0.0) + 6, lo), min(x1 - 6, hi), True))
+        options.append((max(max(x0, 0.0) + 6, lo), min(x1 - 6, hi), Side.INSIDE))
+    right_option = (right_side[0], right_side[1], Side.RIGHT)
+    left_option = (left_side[0], left_side[1], Side.LEFT)
     flipped = label_x < x0 and not inside
-    sides = [left_side, right_side] if flipped else [right_side, left_side]
-    for start, end in sides:
-        # A label that would start off the picture is moved into it only when its event is in view.
-        options.append((start, end, False))
+    options += [left_option, right_option] if flipped else [right_option, left_option]
     return [option for option in options if option[1] > option[0]]
 
 
