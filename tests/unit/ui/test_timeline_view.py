@@ -565,3 +565,26 @@ def test_a_label_turned_left_but_cut_off_comes_back_to_the_right_and_can_be_clic
     assert title.box.x > glyph.mark.x0, "the tweet's label was not brought back to the right"
     assert 0 <= title.box.x < title.box.right <= widget.width()
     assert widget.hit(title.box.right - 5, glyph.mark.y).index == tweet
+
+
+def test_select_step_and_reveal_paint_nothing_off_screen(qtbot, daily_store, monkeypatch):
+    """Finding where an event lands asks the scene; only the widget's own paint event draws."""
+    widget = shown_view(qtbot, daily_store)
+    painted: list[int] = []
+    drawer = widget.painter()
+    real_paint = drawer.paint
+
+    def counting_paint(*args, **kwargs):
+        painted.append(1)
+        return real_paint(*args, **kwargs)
+
+    monkeypatch.setattr(drawer, "paint", counting_paint)
+    widget.select(1234)  # hidden in a cluster: reveal zooms in until it shows
+    widget.step_selection(1)
+    widget.step_selection(-1)
+    widget.set_matches(np.arange(2000, 2100))
+    widget.select(2050)
+    assert painted == []
+    widget.grab()
+    assert len(painted) == 1
+    assert widget.event_rect(2050) is not None
