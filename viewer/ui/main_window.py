@@ -200,8 +200,6 @@ class MainWindow(QMainWindow):
         self._path: Path | None = None  # the file the window follows (the last one asked for)
         self._shown_path: Path | None = None  # the file whose chronology is on screen
         self._signature: tuple[int, int, int] | None = None
-        self._matches: np.ndarray | None = None
-        self._match_position: int | None = None
         self._theme_choice = "system"
         self._reader: SourceReader | None = None
         self._closing = False
@@ -213,6 +211,7 @@ class MainWindow(QMainWindow):
         # -- central area: the timeline above its overview ---------------------------------------------
         self.view = TimelineView()
         self.view.setAccessibleName("Timeline")
+        self.state = self.view.state  # the one copy of what is shown: range, selection, hover, search
         self.overview = OverviewBand()
         self.overview.setAccessibleName("Overview of the whole chronology")
         central = QWidget()
@@ -283,6 +282,7 @@ class MainWindow(QMainWindow):
 
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
+        self.state.search_changed.connect(self._update_search_count)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -589,13 +589,12 @@ class MainWindow(QMainWindow):
         self.problems_dock.raise_()
 
     def _set_store(self, store: Store, keep_view: bool, keep_search: bool) -> None:
-        self.view.set_store(store, keep_view=keep_view)
-        self.overview.set_store(store)
         if not keep_search and self.search_edit.text():
             self.search_edit.blockSignals(True)
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
-        self._apply_search(self.search_edit.text())
+        self.view.set_store(store, keep_view=keep_view, keep_search=keep_search)
+        self.overview.set_store(store)
         self.overview.set_visible_range(*self.view.visible_range())
         self._on_selection(self._selected())
         self._update_counts()
@@ -659,11 +658,6 @@ class MainWindow(QMainWindow):
         if index is not None and index < 0:
             index = None
         self.details.show_event(self.store(), index)
-        if self._matches is not None and index is not None:
-            at = int(np.searchsorted(self._matches, index))
-            found = at < len(self._matches) and int(self._matches[at]) == index
-            self._match_position = at if found else None
-            self._update_search_count()
 
     def _on_range(self, t0: float, t1: float) -> None:
         self.overview.set_visible_range(t0, t1)
@@ -703,51 +697,28 @@ class MainWindow(QMainWindow):
         self._apply_search(text)
 
     def _apply_search(self, text: str) -> None:
-        store = self.store()
-        if store is None or not text.strip():
-            self._matches = None
-            self.view.set_matches(None)
-        else:
-            self._matches = store.search(text)
-            self.view.set_matches(self._matches)
-        self._match_position = None
-        selected = self._selected()
-        if self._matches is not None and selected is not None:
-            at = int(np.searchsorted(self._matches, selected))
-            if at < len(self._matches) and int(self._matches[at]) == selected:
-                self._match_position = at
-        self._update_search_count()
+        if self.store() is not None:
+            self.state.search(text)
 
     def _update_search_count(self) -> None:
-        if self._matches is None:
+        matches, position = self.state.matches, self.state.match_position
+        if matches is None:
             self.search_count.setText("")
             return
-        total = len(self._matches)
+        total = len(matches)
         if total == 0:
             self.search_count.setText("No matches")
-        elif self._match_position is None:
+        elif position is None:
             self.search_count.setText(f"{total:,} match{'es' if total != 1 else ''}")
         else:
-            self.search_count.setText(f"{self._match_position + 1:,} of {total:,}")
+            self.search_count.setText(f"{position + 1:,} of {total:,}")
 
     def matches(self) -> np.ndarray | None:
-        return self._matches
+        return self.state.matches
 
     def step_match(self, step: int) -> None:
         """Select the next (step 1) or previous (-1) match in time order, wrapping around."""
-        if self._matches is None or not len(self._matches):
-            return
-        selected = self._selected()
-        total = len(self._matches)
-        if selected is None:
-            at = 0 if step > 0 else total - 1
-        elif step > 0:
-            at = int(np.searchsorted(self._matches, selected, side="right")) % total
-        else:
-            at = (int(np.searchsorted(self._matches, selected, side="left")) - 1) % total
-        self._match_position = at
-        self.view.select(int(self._matches[at]))
-        self._update_search_count()
+        self.view.step_match(step)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:

@@ -1,0 +1,350 @@
+"""What the reader is looking at, without Qt: the store, the visible range, the selection, the hover, the search.
+
+One copy of each, observed by the widgets (the timeline, the overview band, the search bar, the details panel)
+and changed only through the methods here, in the manner of napari's Qt-free view models. The timeline turns
+mouse and keys into calls (`zoom_about`, `pan_by`, `select`, `step`); the search bar calls `search` and
+`step_match`; each listens for what changed and redraws. Nothing here paints: to find where an event lands,
+`reveal` asks a locator (the widget's `painter.scene_for`, a plain function in tests) for a scene.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable
+from typing import Generic, ParamSpec
+
+import numpy as np
+
+from viewer.model.store import Store
+from viewer.render import view
+from viewer.render.scale import MAX_SPAN, MIN_SPAN, MIN_WIDTH, T_MAX, T_MIN, TimeScale
+from viewer.render.scene import Scene
+
+P = ParamSpec("P")
+
+#: Zoom factor of the zoom buttons and keys (+, -).
+STEP_ZOOM = 1.5
+#: An event counts as "in view" when it reaches this far inside the edges (pixels).
+VISIBLE_INSET = 24.0
+#: A selected event's mark and label are brought this far inside the edges.
+LABEL_INSET = 12.0
+
+Locator = Callable[[TimeScale], Scene]
+
+
+class Listeners(Generic[P]):
+    """Callbacks to tell of one kind of change; a Qt-free stand-in for a signal."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[P, None]] = []
+
+    def connect(self, callback: Callable[P, None]) -> None:
+        self._callbacks.append(callback)
+
+    def disconnect(self, callback: Callable[P, None]) -> None:
+        self._callbacks.remove(callback)
+
+    def emit(self, *args: P.args, **kwargs: P.kwargs) -> None:
+        for callback in list(self._callbacks):
+            callback(*args, **kwargs)
+
+
+class StartView(enum.Enum):
+    """Which range a chronology is first shown at."""
+
+    INITIAL = "initial"  # the chronology's own `show` range, or everything when it names none
+    ALL = "all"  # every event (Fit All)
+
+
+class ViewState:
+    """The one state of what is shown. Indices are store indices; None means no event."""
+
+    def __init__(self, width: float = MIN_WIDTH) -> None:
+        self.store: Store = Store([])
+        self._width = max(float(width), MIN_WIDTH)
+        t0, t1 = view.fit_all(self.store, self._width)
+        self.scale = TimeScale(t0, t1, self._width)
+        # The first range depends on the width (margins are in pixels): until it has been shown, a new width
+        # chooses it again.
+        self.pending: StartView | None = StartView.ALL
+        self.selected: int | None = None
+        self.hovered: int | None = None
+        self.query = ""
+        self.matches: np.ndarray | None = None  # sorted store indices; None when not searching
+        self.match_position: int | None = None  # the selection's place among the matches
+        self.store_changed: Listeners[[]] = Listeners()
+        self.range_changed: Listeners[[float, float]] = Listeners()
+        self.selection_changed: Listeners[[int | None]] = Listeners()
+        self.hover_changed: Listeners[[int | None]] = Listeners()
+        self.search_changed: Listeners[[]] = Listeners()
+
+    # -- the chronology ----------------------------------------------------------------------------------
+    def set_store(self, store: Store, keep_view: bool = False, keep_search: bool = False) -> None:
+        """Show `store`. With `keep_view` (a live reload) keep the range and, when an event with the same id is
+        still there, the selection; otherwise show the chronology's first range. The search is run again on
+        the new store with `keep_search`, else cleared (matches are indices, which mean nothing in another)."""
+        old_store, old_selected = self.store, self.selected
+        self.store = store
+        selected = None
+        if keep_view and old_selected is not None and old_selected < len(old_store):
+            selected = store.index_of(old_store.events[old_selected].id)
+        self.selected = selected
+        self.set_hovered(None)
+        self.query = self.query if keep_search else ""
+        self.matches = self._matches_for(self.query)
+        self.match_position = self._position_of(selected)
+        self.store_changed.emit()
+        if keep_view:
+            self._apply(self.scale)
+        else:
+            self.show(StartView.INITIAL)
+        self.search_changed.emit()
+        # Even an unchanged index now names an event of another store: listeners must read it again.
+        self.selection_changed.emit(selected)
+
+    # -- the range ---------------------------------------------------------------------------------------
+    @property
+    def width(self) -> float:
+        return self._width
+
+    def set_width(self, width: float) -> None:
+        """The picture's width changed: the range keeps its start and scale, or, when the first range has not
+        been shown yet, is chosen again for the new width."""
+        width = max(float(width), MIN_WIDTH)
+        if width == self._width:
+            return
+        self._width = width
+        if self.pending is not None:
+            self.show(self.pending)
+        else:
+            old, self.scale = self.scale, self.scale.with_width(width)
+            if (old.t0, old.t1) != (self.scale.t0, self.scale.t1):
+                self.range_changed.emit(self.scale.t0, self.scale.t1)
+
+    def shown(self) -> None:
+        """The reader has seen the range: from now on a new width keeps it."""
+        self.pending = None
+
+    def visible_range(self) -> tuple[float, float]:
+        return self.scale.t0, self.scale.t1
+
+    def show(self, which: StartView) -> None:
+        """The chronology's first range, or every event, for the current width."""
+        choose = view.initial_range if which is StartView.INITIAL else view.fit_all
+        t0, t1 = choose(self.store, self._width)
+        self._apply(TimeScale(t0, t1, self._width), clamp=False)
+        self.pending = which
+
+    def set_range(self, t0: float, t1: float) -> None:
+        """Show [t0, t1] exactly, as far as the zoom limits and years 1 to 9999 allow."""
+        if not (math.isfinite(t0) and math.isfinite(t1)) or t0 == t1:
+            return
+        lo, hi = min(t0, t1), max(t0, t1)
+        if MIN_SPAN <= hi - lo <= MAX_SPAN and lo >= T_MIN and hi <= T_MAX:
+            scale = TimeScale(lo, hi, self._width)
+        else:
+            scale = TimeScale.fit(lo, hi, self._width, margin_fraction=0.0)
+        self._apply(scale, clamp=False)
+
+    def set_scale(self, scale: TimeScale) -> None:
+        """Show `scale` (kept near the data)."""
+        self._apply(scale)
+
+    def pan_by(self, dx: float) -> None:
+        self._apply(self.scale.pan_by(dx))
+
+    def zoom_about(self, x: float, factor: float) -> None:
+        self._apply(self.scale.zoom_about(x, factor))
+
+    def zoom_step(self, factor: float) -> None:
+        """Zoom by a key or button: about the selected event while it is in view, else about the centre."""
+        x = self.scale.width / 2
+        if self.selected is not None:
+            start, end = float(self.store.starts[self.selected]), float(self.store.ends[self.selected])
+            middle = self.scale.x_of(start + (end - start) / 2)
+            if 0 <= middle <= self.scale.width:
+                x = middle
+        self.zoom_about(x, factor)
+
+    def go_to_first(self) -> None:
+        """Bring the first event (of the matches, when searching) to the left edge, keeping the zoom."""
+        indices = self.drawable()
+        if len(indices):
+            t = float(self.store.starts[indices[0]])
+            self._apply(self.scale.pan_by(self.scale.x_of(t) - view.LEFT_MARGIN_PX))
+
+    def go_to_last(self) -> None:
+        """Bring the last event to the right, leaving room for its label, keeping the zoom."""
+        indices = self.drawable()
+        if len(indices):
+            t = float(self.store.starts[indices[-1]])
+            right = min(view.RIGHT_MARGIN_MAX_PX, view.RIGHT_MARGIN_FRACTION * self.scale.width)
+            self._apply(self.scale.pan_by(self.scale.x_of(t) - (self.scale.width - right)))
+
+    def _apply(self, scale: TimeScale, clamp: bool = True) -> None:
+        span = self.store.span()
+        if clamp and span is not None:
+            scale = scale.clamp_to(*span)
+        self.pending = None
+        old = self.scale
+        self.scale = scale
+        if (scale.t0, scale.t1) != (old.t0, old.t1):
+            self.range_changed.emit(scale.t0, scale.t1)
+
+    # -- selection and hover -----------------------------------------------------------------------------
+    def select(self, index: int | None, ensure_visible: bool = False, locate: Locator | None = None) -> None:
+        """Select event `index` (None or -1: nothing). With `ensure_visible`, bring it into view first (see
+        `reveal`, which `locate` helps)."""
+        if index is not None and not 0 <= index < len(self.store):
+            index = None
+        if index is not None and ensure_visible:
+            self.reveal(index, locate)
+        changed = index != self.selected
+        self.selected = index
+        position = self._position_of(index)
+        if position != self.match_position:
+            self.match_position = position
+            self.search_changed.emit()
+        if changed:
+            self.selection_changed.emit(index)
+
+    def set_hovered(self, index: int | None) -> None:
+        if index != self.hovered:
+            self.hovered = index
+            self.hover_changed.emit(index)
+
+    def step(self, step: int, locate: Locator | None = None) -> None:
+        """Select the next (+1) or previous (-1) event in time order, among the matches when searching."""
+        candidate = self.stepped(step)
+        if candidate is not None:
+            self.select(candidate, True, locate)
+
+    def stepped(self, step: int) -> int | None:
+        """The event `step` would select: from no selection, +1 takes the first event in view and -1 the last
+        (or, with none in view, the nearest in that direction); at either end, None."""
+        store, indices = self.store, self.drawable()
+        if not len(indices) or step == 0:
+            return None
+        if self.selected is None:
+            t0, t1 = self.visible_range()
+            inside = indices[(store.ends[indices] > t0) & (store.starts[indices] < t1)]
+            if len(inside):
+                return int(inside[0] if step > 0 else inside[-1])
+            if step > 0:
+                after = indices[store.starts[indices] >= t0]
+                return int(after[0] if len(after) else indices[-1])
+            before = indices[store.ends[indices] <= t1]
+            return int(before[-1] if len(before) else indices[0])
+        if step > 0:
+            at = int(np.searchsorted(indices, self.selected, side="right")) + step - 1
+        else:
+            at = int(np.searchsorted(indices, self.selected, side="left")) + step
+        return int(indices[at]) if 0 <= at < len(indices) else None
+
+    def reveal(self, index: int, locate: Locator | None = None) -> None:
+        """Pan (keeping the zoom) so event `index` is in view; with `locate` (a picture to ask), zoom in while
+        the picture hides it in a cluster, then bring its mark and label inside the edges when they fit.
+        Asks `locate` for scenes; paints nothing."""
+        store = self.store
+        start, end = float(store.starts[index]), float(store.ends[index])
+        scale = self.scale
+        inset = min(VISIBLE_INSET, scale.width / 4) * scale.seconds_per_pixel
+        if not (end > scale.t0 + inset and start < scale.t1 - inset):
+            if end - start < scale.span * 0.8:
+                scale = scale.pan_to_center(start + (end - start) / 2)
+            else:
+                scale = scale.pan_by(scale.x_of(start) - scale.width * 0.1)
+        span = store.span()
+        if span is not None:
+            scale = scale.clamp_to(*span)
+        if locate is not None and (self.matches is None or _contains(self.matches, index)):
+            middle = start + (end - start) / 2
+            rect = None
+            for _ in range(64):
+                rect = locate(scale).rect_of(index)
+                if rect is not None or scale.span <= MIN_SPAN * (1 + 1e-9):
+                    break
+                x = min(max(scale.x_of(middle), 0.0), scale.width)
+                scale = scale.zoom_about(x, 2.0)
+            if rect is not None and rect.width <= scale.width - 2 * LABEL_INSET:
+                if rect.right > scale.width - LABEL_INSET:
+                    scale = scale.pan_by(rect.right - (scale.width - LABEL_INSET))
+                elif rect.x < LABEL_INSET:
+                    scale = scale.pan_by(rect.x - LABEL_INSET)
+        self._apply(scale)
+
+    # -- search ------------------------------------------------------------------------------------------
+    def search(self, query: str) -> None:
+        """Search titles, summaries, tags and quotes for every word of `query`; an empty query ends the search."""
+        self.query = query
+        self.matches = self._matches_for(query)
+        if self.hovered is not None and self.matches is not None and not _contains(self.matches, self.hovered):
+            self.set_hovered(None)
+        self.match_position = self._position_of(self.selected)
+        self.search_changed.emit()
+
+    def set_matches(self, matches: np.ndarray | None) -> None:
+        """Draw only these events (store indices); None draws every event. For callers that filter by other
+        means than a query."""
+        if matches is not None:
+            matches = np.unique(np.asarray(matches, dtype=np.int64).ravel())
+            matches = matches[(matches >= 0) & (matches < len(self.store))]
+        if _same(matches, self.matches):
+            return
+        self.matches = matches
+        if self.hovered is not None and matches is not None and not _contains(matches, self.hovered):
+            self.set_hovered(None)
+        self.match_position = self._position_of(self.selected)
+        self.search_changed.emit()
+
+    def step_match(self, step: int, locate: Locator | None = None) -> None:
+        """Select the next (+1) or previous (-1) match in time order, wrapping around."""
+        matches = self.matches
+        if matches is None or not len(matches):
+            return
+        total = len(matches)
+        if self.selected is None:
+            at = 0 if step > 0 else total - 1
+        elif step > 0:
+            at = int(np.searchsorted(matches, self.selected, side="right")) % total
+        else:
+            at = (int(np.searchsorted(matches, self.selected, side="left")) - 1) % total
+        self.select(int(matches[at]), True, locate)
+
+    def drawable(self) -> np.ndarray:
+        """The store indices drawn, in time order: the matches when searching, else every event."""
+        if self.matches is not None:
+            return self.matches
+        return np.arange(len(self.store), dtype=np.int64)
+
+    def count_starting(self, t0: float, t1: float) -> int:
+        starts = self.store.starts if self.matches is None else self.store.starts[self.matches]
+        return int(np.searchsorted(starts, t1, side="left") - np.searchsorted(starts, t0, side="left"))
+
+    def first_at_or_after(self, t: float) -> int | None:
+        indices = self.drawable()
+        at = int(np.searchsorted(self.store.starts[indices], t, side="left"))
+        return int(indices[at]) if at < len(indices) else None
+
+    def _matches_for(self, query: str) -> np.ndarray | None:
+        if not query.strip() or not len(self.store):
+            return None if not query.strip() else np.empty(0, dtype=np.int64)
+        return self.store.search(query)
+
+    def _position_of(self, index: int | None) -> int | None:
+        if self.matches is None or index is None:
+            return None
+        at = int(np.searchsorted(self.matches, index))
+        return at if at < len(self.matches) and int(self.matches[at]) == index else None
+
+
+def _contains(sorted_indices: np.ndarray, index: int) -> bool:
+    at = int(np.searchsorted(sorted_indices, index))
+    return at < len(sorted_indices) and int(sorted_indices[at]) == index
+
+
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and bool(np.array_equal(a, b))
