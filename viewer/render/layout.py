@@ -28,6 +28,8 @@ TextWidth = Callable[[str], float]
 
 
 class Kind(enum.Enum):
+    __hash__ = object.__hash__  # members are singletons: hash by identity (Enum's own hash is slow)
+
     MARKER = "marker"  # a single day: a dot at the day
     SPAN = "span"  # a single month, year or decade: a soft span over the whole period
     BAR = "bar"  # a range: a bar from start to end

@@ -44,6 +44,7 @@ from viewer.render.theme import Theme
 __all__ = ["FONT_FAMILY", "Decorations", "Frame", "Hit", "QtTextMeasure", "TimelinePainter", "density_image"]
 
 FONT_FAMILY = "DejaVu Sans"
+_PLAIN_ROLES = frozenset({Role.AXIS, Role.MAJOR, Role.CLUSTER, Role.HEADING})
 
 
 def _font(pixel_size: float, bold: bool = False) -> QFont:
@@ -144,6 +145,9 @@ class TimelinePainter:
         self.builder = SceneBuilder(self.metrics, self.measure)
         self.scene: Scene | None = None
         self._static_cache: dict[tuple[Role, str], QStaticText] = {}
+        self._inks: dict[tuple[Theme, Ink, float], QColor] = {}
+        self._last_role: Role | None = None  # the font and pen `_text` last set, while one scene is drawn
+        self._last_pen: tuple[Theme, Ink, float] | None = None
 
     # -- deciding -------------------------------------------------------------------------------------
     def scene_for(self, rect: QRectF, frame: Frame) -> Scene:
@@ -161,6 +165,7 @@ class TimelinePainter:
     def draw(self, painter: QPainter, rect: QRectF, scene: Scene, theme: Theme) -> None:
         """Draw `scene` at `rect`'s top left."""
         painter.save()
+        self._last_role = self._last_pen = None
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.fillRect(rect, _colour(theme.background))
@@ -168,8 +173,10 @@ class TimelinePainter:
         self._axis(painter, scene, theme)
         self._density(painter, scene, theme)
         painter.save()
+        self._last_role = self._last_pen = None  # restore() below brings back the font and pen of before
         painter.setClipRect(_qrect(scene.area))
         for pill in scene.clusters:
+            self._last_pen = None
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_colour(theme.cluster_fill))
             radius = pill.box.height / 2
@@ -178,11 +185,13 @@ class TimelinePainter:
         for glyph in scene.events:
             self._event(painter, glyph, scene, theme)
         painter.restore()
+        self._last_role = self._last_pen = None
         for text in scene.heading:
             self._text(painter, text, theme)
         if scene.legend_band is not None:
             painter.fillRect(_qrect(scene.legend_band), _colour(theme.axis_background))
             for entry in scene.legend:
+                self._last_pen = None
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(_colour(theme.colour_for(entry.colour_slot)))
                 painter.drawRoundedRect(_qrect(entry.swatch), 2, 2)
@@ -218,6 +227,7 @@ class TimelinePainter:
         painter.drawImage(_qrect(box), image, QRectF(0, 0, len(bars), height))
 
     def _event(self, painter: QPainter, glyph: EventGlyph, scene: Scene, theme: Theme) -> None:
+        self._last_pen = None  # marks and plates set pens of their own
         mark = glyph.mark
         base = theme.colour_for(mark.colour_slot)
         if mark.kind is Kind.MARKER:
@@ -285,13 +295,12 @@ class TimelinePainter:
     def _text(self, painter: QPainter, text: Text, theme: Theme) -> None:
         """Draw a text with its glyph layout kept from frame to frame (QStaticText): labels repeat while the
         view pans and zooms, and laying their glyphs out again was the larger part of drawing them."""
-        ink = {
-            Ink.TEXT: theme.text,
-            Ink.MUTED: theme.muted_text,
-            Ink.CLUSTER: theme.cluster_text,
-            Ink.INSIDE_BAR: theme.text,
-        }[text.ink]
-        font = self.measure.fonts[text.role]
+        if text.role in _PLAIN_ROLES:
+            # Axis labels and counts change with every zoom level: preparing a static text for a string drawn
+            # once or twice costs more than drawing it plainly.
+            self._set_font_and_pen(painter, text, theme)
+            painter.drawText(QPointF(text.x, text.baseline), text.text)
+            return
         key = (text.role, text.text)
         static = self._static_cache.get(key)
         if static is None:
@@ -300,11 +309,32 @@ class TimelinePainter:
             static = QStaticText(text.text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-            static.prepare(QTransform(), font)
+            static.prepare(QTransform(), self.measure.fonts[text.role])
             self._static_cache[key] = static
-        painter.setFont(font)
-        painter.setPen(_colour(ink, text.alpha))
+        self._set_font_and_pen(painter, text, theme)
         painter.drawStaticText(QPointF(text.x, text.baseline - self.measure.ascent(text.role)), static)
+
+    def _set_font_and_pen(self, painter: QPainter, text: Text, theme: Theme) -> None:
+        """Changing the painter's font or pen costs more than drawing a prepared text: only when it changes."""
+        if self._last_role is not text.role:
+            painter.setFont(self.measure.fonts[text.role])
+            self._last_role = text.role
+        pen = (theme, text.ink, text.alpha)
+        if self._last_pen != pen:
+            painter.setPen(self._ink(theme, text.ink, text.alpha))
+            self._last_pen = pen
+
+    def _ink(self, theme: Theme, ink: Ink, alpha: float) -> QColor:
+        """The colour of a text, made once per theme, ink and alpha."""
+        key = (theme, ink, alpha)
+        colour = self._inks.get(key)
+        if colour is None:
+            if len(self._inks) > 256:
+                self._inks.clear()
+            name = {Ink.TEXT: theme.text, Ink.MUTED: theme.muted_text, Ink.CLUSTER: theme.cluster_text,
+                    Ink.INSIDE_BAR: theme.text}[ink]  # fmt: skip
+            colour = self._inks[key] = _colour(name, alpha)
+        return colour
 
     # -- asking the last picture ----------------------------------------------------------------------
     def hit(self, x: float, y: float) -> Hit:

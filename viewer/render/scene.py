@@ -23,6 +23,7 @@ import enum
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 import numpy as np
@@ -47,6 +48,7 @@ AXIS_HEIGHT = 46.0
 DENSITY_HEIGHT = 20.0
 LEGEND_HEIGHT = 28.0
 EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right edge
+ELIDE_STEP = 24.0
 _PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 _AXIS_GAP = 14.0
 
@@ -80,6 +82,8 @@ class Frame:
 class Role(enum.Enum):
     """Which font a text is set in; the painter maps each to a QFont, the measure to its metrics."""
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity (Enum's own hash is slow)
+
     TITLE = "title"
     SELECTED = "selected"
     DATE = "date"
@@ -92,6 +96,8 @@ class Role(enum.Enum):
 class Ink(enum.Enum):
     """Which of the theme's colours a text is drawn in."""
 
+    __hash__ = object.__hash__  # members are singletons: hash by identity (Enum's own hash is slow)
+
     TEXT = "text"
     MUTED = "muted"
     CLUSTER = "cluster"
@@ -100,6 +106,8 @@ class Ink(enum.Enum):
 
 class Side(enum.Enum):
     """Where a label sits beside its event."""
+
+    __hash__ = object.__hash__  # members are singletons: hash by identity (Enum's own hash is slow)
 
     RIGHT = "right"
     LEFT = "left"
@@ -119,7 +127,9 @@ class TextMeasure(Protocol):
 
 
 # -- what a picture holds -----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+# Plain slotted records, not frozen ones: a frame makes hundreds of them, and a frozen dataclass sets each
+# field through object.__setattr__, which made building a scene a third slower. Nothing changes them once built.
+@dataclass(slots=True)
 class Rect:
     """An axis-aligned box in picture pixels."""
 
@@ -152,7 +162,7 @@ class Hit:
     cluster: tuple[float, float] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Text:
     """One run of text: its left x, its baseline, its final string and its measured box."""
 
@@ -165,7 +175,7 @@ class Text:
     box: Rect
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mark:
     """An event's marker (a dot at a day) or span (a period) or bar (a range), clipped to the picture."""
 
@@ -182,7 +192,7 @@ class Mark:
     soft_right: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EventGlyph:
     """Everything drawn for one event, and where a pointer finds it."""
 
@@ -194,7 +204,7 @@ class EventGlyph:
     box: Rect  # mark and label together: what a click hits, what "reveal" brings into view
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ClusterPill:
     """Events too dense to label, counted; clicking it zooms to [t0, t1]."""
 
@@ -204,7 +214,7 @@ class ClusterPill:
     t1: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LegendEntry:
     tag: str
     colour_slot: int
@@ -243,13 +253,25 @@ class Scene:
     footer: tuple[Text, ...] = ()
     empty: Text | None = None
 
+    @cached_property
+    def _event_boxes(self) -> np.ndarray:
+        """Left, top, right, bottom of each event's box (its plate's, when it has one), in drawing order; made on
+        the first hit test, so that moving the pointer costs one vectorised comparison, not a Python loop."""
+        boxes = np.empty((len(self.events), 4), dtype=np.float64)
+        for number, glyph in enumerate(self.events):
+            box = glyph.box if glyph.plate is None else glyph.box.united(glyph.plate)
+            boxes[number] = (box.x, box.y, box.right, box.bottom)
+        return boxes
+
     def hit(self, x: float, y: float) -> Hit:
         """What the picture has at (x, y): an event (the topmost), a cluster's time range, or nothing."""
         if not self.area.contains(x, y):
             return Hit()
-        for glyph in reversed(self.events):
-            if glyph.box.contains(x, y) or (glyph.plate is not None and glyph.plate.contains(x, y)):
-                return Hit(index=glyph.index)
+        boxes = self._event_boxes
+        if len(boxes):
+            inside = np.flatnonzero((boxes[:, 0] <= x) & (boxes[:, 2] >= x) & (boxes[:, 1] <= y) & (boxes[:, 3] >= y))
+            if len(inside):
+                return Hit(index=self.events[int(inside[-1])].index)  # the last drawn is on top
         for pill in self.clusters:
             if pill.box.contains(x, y):
                 return Hit(cluster=(pill.t0, pill.t1))
@@ -297,6 +319,8 @@ class SceneBuilder:
         self.cache = LayoutCache()
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
         self._rows: tuple[Store | None, dict[int, int]] = (None, {})
+        self._words_store: Store | None = None
+        self._words_cache: dict[int, tuple[str, str]] = {}
 
     def tag_slots(self, store: Store) -> dict[str, int]:
         if self._tag_slots is None or self._tag_slots[0] is not store:
@@ -554,14 +578,23 @@ class SceneBuilder:
                         item.uncertain, x0 >= -20.0, x1 <= width + 20.0)  # fmt: skip
             mark_box = Rect(left, y_mid - metrics.bar_height / 2 - 2, right - left, metrics.bar_height + 4)
 
-        event = frame.store.events[item.index]
-        title, date = event.title, event.when.words()
+        title, date = self._words(frame.store, item.index)
         role = Role.SELECTED if selected else Role.TITLE
-        mark_left, mark_right = _mark_left(item, radius) + offset, _mark_right(item, radius) + offset
-        placements = _placements(item, offset, mark_left, mark_right, lo, hi, width, selected)
         texts: list[Text] = []
         plate = None
-        placed = self._label(role, title, date, placements, metrics, selected)
+        natural_x = item.label_x + offset
+        full = measure.width(role, title)
+        if not selected and item.label_width >= full and natural_x >= lo and (
+            natural_x + full + (metrics.label_gap + measure.width(Role.DATE, date) if item.show_date else 0.0) <= hi
+        ):
+            # The common case: the layout's own place holds the whole label inside the picture.
+            inside = item.kind is not Kind.MARKER and item.x0 <= item.label_x < item.x1
+            placed: tuple[float, str, bool, bool] | None = (natural_x, title, item.show_date, inside)
+        else:
+            mark_left, mark_right = _mark_left(item, radius) + offset, _mark_right(item, radius) + offset
+            placements = _placements(item, offset, mark_left, mark_right, lo, hi, width, selected)
+            dated = date if item.show_date or selected else ""
+            placed = self._label(role, title, dated, placements, metrics, selected)
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
@@ -574,19 +607,37 @@ class SceneBuilder:
             if selected:
                 right_end = texts[-1].box.right
                 plate = Rect(x - 5, y_mid - measure.height(role) / 2 - 3, right_end - x + 10, measure.height(role) + 6)
-        box = mark_box
-        for text in texts:
-            box = box.united(Rect(text.box.x, y_mid - row_h / 2, text.box.width, row_h))
+        if texts:
+            left = min(mark_box.x, texts[0].box.x)
+            right = max(mark_box.right, texts[-1].box.right)
+            top = min(mark_box.y, y_mid - row_h / 2)
+            box = Rect(left, top, right - left, max(mark_box.bottom, y_mid + row_h / 2) - top)
+        else:
+            box = mark_box
         return EventGlyph(item.index, item.row, mark, tuple(texts), plate, box)
+
+    def _words(self, store: Store, index: int) -> tuple[str, str]:
+        """An event's title and its date in words, remembered: panning and zooming ask for the same ones."""
+        if self._words_store is not store:
+            self._words_store, self._words_cache = store, {}
+        found = self._words_cache.get(index)
+        if found is None:
+            if len(self._words_cache) > 100_000:
+                self._words_cache.clear()
+            event = store.events[index]
+            found = self._words_cache[index] = (event.title, event.when.words())
+        return found
 
     def _label(self, role: Role, title: str, date: str, placements: list[tuple[float, float, Side]],
                metrics: Metrics, selected: bool) -> tuple[float, str, bool, bool] | None:  # fmt: skip
         """The first placement that holds the whole title; else the roomiest, with the title elided.
 
-        Each placement is (left, right, side). Returns (x, title as shown, with its date, inside a bar)."""
+        Each placement is (left, right, side); `date` is empty when the label goes without it. Returns (x, title
+        as shown, with its date, inside a bar)."""
         measure = self.measure
         full = measure.width(role, title)
-        date_room = metrics.label_gap + measure.width(Role.DATE, date)
+        # The date follows when the layout chose to show it (it keeps dense rows light) and there is room.
+        date_room = metrics.label_gap + measure.width(Role.DATE, date) if date else math.inf
         best = None
         for left, right, side in placements:
             room = right - left
@@ -603,7 +654,10 @@ class SceneBuilder:
         room = right - left
         if room < (metrics.min_label if not selected else min(metrics.min_label, full)):
             return None
-        shown = measure.elide(role, title, room)
+        # Elided to a width on a 24-pixel grid: while zooming the room changes every frame, and each new
+        # string would be laid out again (the larger part of drawing a label); a grid keeps most the same.
+        stepped = max(math.floor(room / ELIDE_STEP) * ELIDE_STEP, metrics.min_label)
+        shown = measure.elide(role, title, min(room, stepped))
         if not shown or shown == "…":
             return None
         x = right - measure.width(role, shown) if side is Side.LEFT else left
