@@ -233,18 +233,24 @@ def _place(
 
     has_clusters = bool(layout.clusters)
     reserve = metrics.cluster_row and rows > 2 and has_clusters
-    placed, overflow = _pack_within(geometry, rows - 1 if reserve else rows, metrics, tag_slots, edge_x,
+    options = [_label_options(g, metrics, edge_x) for g in geometry]  # the same for every packing tried
+    placed, overflow = _pack_within(geometry, options, rows - 1 if reserve else rows, metrics,
                                     _shifted(remembered, 1 if reserve else 0))  # fmt: skip
     if overflow and not reserve and metrics.cluster_row and rows > 2:
         # Some events will be counted in clusters after all: make room for the clusters' row and pack again.
         reserve = True
-        placed, overflow = _pack_within(geometry, rows - 1, metrics, tag_slots, edge_x, _shifted(remembered, 1))
+        placed, overflow = _pack_within(geometry, options, rows - 1, metrics, _shifted(remembered, 1))
     for index, x in overflow:
         layout.clusters.append(_cluster_for(x, metrics.bucket_width, origin, spp, index))
-    if reserve:
-        for item in placed:
-            item.row += 1
-    return placed
+    shift = 1 if reserve else 0
+    items = []
+    for number, (title_room, show_date, label_x, _, right), row in placed:  # Items for the kept packing only
+        index, event, kind, x0, x1, _, _ = geometry[number]
+        tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
+        when = event.when
+        items.append(Item(index, kind, x0, x1, row + shift, label_x, title_room, show_date, when.approximate,
+                          when.uncertain, tag_index, right))  # fmt: skip
+    return items
 
 
 def _shifted(remembered: Mapping[int, int], reserved: int) -> Mapping[int, int]:
@@ -254,17 +260,15 @@ def _shifted(remembered: Mapping[int, int], reserved: int) -> Mapping[int, int]:
     return {index: row - reserved for index, row in remembered.items() if row >= reserved}
 
 
-def _pack_within(geometry: list, rows: int, metrics: Metrics, tag_slots: dict[str, int], edge_x: float,
-                 remembered: Mapping[int, int]):  # fmt: skip
+def _pack_within(geometry: list, options: list, rows: int, metrics: Metrics, remembered: Mapping[int, int]):
     """The packing with the longest labels under which every event finds a row (or, failing that, the one
     with the shortest labels, whose leftovers become clusters).
 
     At most three packings: all label lengths allowed, then the middle ones, then the shortest; trying every
     maximum in turn cost a crowded frame five packings for the same answer."""
-    options = [_label_options(g, metrics, edge_x) for g in geometry]
     caps = len(metrics.label_caps)
     for first in sorted({0, caps // 2, max(caps - 2, 0)}):
-        placed, overflow = _pack(geometry, options, first, rows, metrics, tag_slots, remembered)
+        placed, overflow = _pack(geometry, options, first, rows, metrics, remembered)
         if not overflow:
             break
     return placed, overflow
@@ -274,10 +278,15 @@ def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tup
     """For each label cap, longest first: (title room, date shown, label x, left end, right end)."""
     _, _, kind, x0, x1, full_title, full_date = geometry
     radius = metrics.marker_radius
-    found = []
+    found: list[tuple[float, bool, float, float, float]] = []
+    previous: tuple[float, bool] | None = None
     for cap in metrics.label_caps:
         title_room = min(full_title, cap)
         show_date = full_title + metrics.label_gap + full_date <= cap
+        if previous == (title_room, show_date):
+            found.append(found[-1])  # a short title: the same label as under the longer cap
+            continue
+        previous = (title_room, show_date)
         label_width = title_room + (metrics.label_gap + full_date if show_date else 0.0)
         left = x0 - radius if kind is Kind.MARKER else x0
         end = x0 + radius if kind is Kind.MARKER else x1
@@ -301,21 +310,22 @@ def _label_options(geometry: tuple, metrics: Metrics, edge_x: float) -> list[tup
     return found
 
 
-def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics, tag_slots: dict[str, int],
-          remembered: Mapping[int, int]):  # fmt: skip
+def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics, remembered: Mapping[int, int]):
     """Each event, in time order, gets the longest label (from cap `first` on) that fits in a row. The row is
     the one it had in the previous picture when that is free (so it does not hop while zooming); else, inside
     a stack of overlapping events, the row under the previous event's (reading down a stack goes forward in
-    time); else the first free row from the top."""
+    time); else the first free row from the top. Returns (event number, label option, row) per placed event,
+    and (store index, x) per event that found no row."""
     row_ends = [-math.inf] * rows
-    placed: list[Item] = []
+    placed: list[tuple[int, tuple, int]] = []
     overflow: list[tuple[int, float]] = []
     gap = metrics.row_gap
     last_row, last_right = -1, -math.inf
-    for (index, event, kind, x0, x1, _, _), choices in zip(geometry, options, strict=True):
+    for number, ((index, _, _, x0, _, _, _), choices) in enumerate(zip(geometry, options, strict=True)):
         lowest = min(row_ends)
         kept = remembered.get(index, -1)
-        for title_room, show_date, label_x, left, right in choices[first:]:
+        for choice in choices[first:]:
+            left, right = choice[3], choice[4]
             if lowest > left:
                 continue  # no row is free this far left
             if 0 <= kept < rows and row_ends[kept] <= left:
@@ -328,24 +338,7 @@ def _pack(geometry: list, options: list, first: int, rows: int, metrics: Metrics
                     row += 1
             row_ends[row] = right + gap
             last_row, last_right = row, right + gap
-            tag_index = tag_slots.get(event.tags[0], -1) if event.tags else -1
-            when = event.when
-            placed.append(
-                Item(
-                    index,
-                    kind,
-                    x0,
-                    x1,
-                    row,
-                    label_x,
-                    title_room,
-                    show_date,
-                    when.approximate,
-                    when.uncertain,
-                    tag_index,
-                    right,
-                )
-            )
+            placed.append((number, choice, row))
             break
         else:
             overflow.append((index, x0))
