@@ -12,6 +12,7 @@ Every worker thread is joined before it is let go: Qt aborts the process when a 
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 import os
 import threading
@@ -28,6 +29,13 @@ SYNC_LIMIT_BYTES = 1_000_000
 MAX_SCANNED_ENTRIES = 5_000  # folder entries looked at before a load is simply called large
 
 logger = logging.getLogger(__name__)
+
+
+class LoadReason(enum.StrEnum):
+    """Why a file is loaded, which decides what its result does to what is shown."""
+
+    OPEN = "open"  # a file the reader chose: shown at its own first range
+    RELOAD = "reload"  # the same file again: the range, the selection and the search are kept
 
 
 class LoadCancelled(Exception):

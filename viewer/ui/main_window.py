@@ -1,6 +1,9 @@
-"""The main window: the timeline over its overview band, search, the details and problems panels, menus.
+"""The main window: it assembles the parts and wires them; each part has a module of its own.
 
-What it promises a reader:
+The timeline (timeline_view.py) over its overview band (overview.py), both showing the one `ViewState`;
+the search bar (search_bar.py), the details, problems and source panels, menus and shortcuts (shortcuts.py),
+the theme choice (theme_choice.py), following the open file (file_follow.py) and loading it in the
+background (loading.py). What it promises a reader:
 
 - A load that fails never replaces what is on screen. The problems panel lists what is wrong, line and
   column, and the status bar says "N problems; showing the last good version".
@@ -17,179 +20,49 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeyEvent,
     QKeySequence,
-    QPalette,
     QScreen,
 )
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer import __version__
-from viewer.model.dates import MAX_YEAR, MIN_YEAR, PartialDate, date_from_seconds, range_words
 from viewer.model.loader import LoadResult
+from viewer.model.readers import open_filter
 from viewer.model.store import Store
-from viewer.render.theme import THEMES, Theme
+from viewer.render.theme import THEMES
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
-from viewer.ui.loading import FileLoader, LoadProgress
+from viewer.ui.file_follow import FileFollower
+from viewer.ui.loading import FileLoader, LoadProgress, LoadReason
 from viewer.ui.overview import OverviewBand
 from viewer.ui.problems import ProblemsPanel
+from viewer.ui.search_bar import SEARCH_PLACEHOLDER, SearchBar
 from viewer.ui.settings import MAX_RECENT_FILES, Settings
+from viewer.ui.shortcuts import VIEW_KEYS, ShortcutsDialog, is_media_key, standard_keys
 from viewer.ui.source_reader import SourceReader
+from viewer.ui.status import range_in_words
+from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
 
 APP_NAME = "Timeline Viewer"
-RELOAD_DELAY_MS = 200
-SEARCH_PLACEHOLDER = "Search titles, summaries, tags, quotes"
-FILE_FILTER = "Chronologies (*.yaml *.yml);;All files (*)"
-
-# Keys the timeline itself handles, for the Keyboard Shortcuts dialog (the menus list their own).
-VIEW_KEYS = (
-    ("Tab / Shift+Tab", "Select the next / previous event in time (the matches, when searching)"),
-    ("Home / End", "Go to the first / last event"),
-    ("Left / Right", "Move back / forward in time"),
-    ("Page Up / Page Down", "Move by a screen"),
-    ("+ / −", "Zoom in / out about the centre"),
-    ("Escape", "Clear the selection"),
-    ("Ctrl+Tab", "Leave the timeline"),
-    ("Wheel, pinch", "Zoom about the pointer"),
-    ("Drag, Shift+wheel", "Move in time"),
-    ("Click", "Select an event and read its quotes; a count of events zooms in on them"),
-    ("Enter / Shift+Enter in search", "Next / previous match"),
-    ("Escape in search", "Clear the search"),
-)
-
-
-def _keys(standard: QKeySequence.StandardKey | None, *fallback: str) -> list[QKeySequence]:
-    """The platform's standard keys for an action, then our own, without repeats."""
-    keys: list[QKeySequence] = list(QKeySequence.keyBindings(standard)) if standard is not None else []
-    for text in fallback:
-        sequence = QKeySequence(text)
-        if sequence not in keys:
-            keys.append(sequence)
-    return keys
-
-
-_MEDIA_KEYS = {Qt.Key.Key_Open, Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Refresh, Qt.Key.Key_Reload,
-               Qt.Key.Key_Find, Qt.Key.Key_Help, Qt.Key.Key_Close, Qt.Key.Key_Search}  # fmt: skip
-
-
-def _is_media_key(sequence: QKeySequence) -> bool:
-    """Keys like 'Open' or 'Zoom In' found on some keyboards: bound, but not worth listing."""
-    if sequence.count() != 1:
-        return False
-    combination = sequence[0]
-    return combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier and combination.key() in _MEDIA_KEYS
-
-
-def _clamped_date(t: float) -> PartialDate:
-    day = date_from_seconds(min(max(t, -62_135_596_800.0), 253_086_451_200.0))
-    year = min(max(day.year, MIN_YEAR), MAX_YEAR)
-    return PartialDate.of_day(year, day.month, day.day)
-
-
-def range_in_words(t0: float, t1: float) -> str:
-    """The visible range as a person says it, to a precision that suits its length."""
-    try:
-        a, b = _clamped_date(t0), _clamped_date(max(t0, t1 - 1))
-    except (ValueError, OverflowError):
-        return ""
-    span_days = (t1 - t0) / 86_400
-    if span_days > 3 * 365:
-        start, end = PartialDate.of_year(a.year), PartialDate.of_year(b.year)
-    elif span_days > 62:
-        assert a.month is not None and b.month is not None
-        start, end = PartialDate.of_month(a.year, a.month), PartialDate.of_month(b.year, b.month)
-    else:
-        start, end = a, b
-    if start == end:
-        return start.words()
-    return range_words(start, end)
-
-
-_SYSTEM_PALETTE: QPalette | None = None  # the application's palette before any theme was forced
-
-
-def palette_for(theme: Theme) -> QPalette:
-    """A widget palette in the timeline theme's colours (for platforms that cannot switch schemes)."""
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
-    palette = QPalette()
-    colours = {
-        role.Window: theme.panel, role.WindowText: theme.text, role.Base: theme.background,
-        role.AlternateBase: theme.axis_background, role.Text: theme.text, role.Button: theme.panel,
-        role.ButtonText: theme.text, role.ToolTipBase: theme.panel, role.ToolTipText: theme.text,
-        role.Highlight: theme.visible_range, role.HighlightedText: "#FFFFFF", role.PlaceholderText: theme.muted_text,
-        role.Link: theme.visible_range, role.BrightText: "#FF5555", role.Light: theme.grid_major,
-        role.Midlight: theme.grid_major, role.Mid: theme.density, role.Dark: theme.grid, role.Shadow: "#000000",
-    }  # fmt: skip
-    for which, name in colours.items():
-        palette.setColor(which, QColor(name))
-    for which in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, which, QColor(theme.muted_text))
-    return palette
-
-
-def file_signature(path: Path) -> tuple[int, int, int] | None:
-    """What changes when a file is rewritten (or renamed over); None when it is not there."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-
-
-class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut: the menus' and the timeline's."""
-
-    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (keys, does) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(keys))
-            self.table.setItem(row, 1, QTableWidgetItem(does))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
-
-    def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
-
+__all__ = ["APP_NAME", "SEARCH_PLACEHOLDER", "MainWindow", "palette_for", "range_in_words"]
 
 class MainWindow(QMainWindow):
     def __init__(self, path: Path | None = None, settings: Settings | None = None,
@@ -199,8 +72,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._path: Path | None = None  # the file the window follows (the last one asked for)
         self._shown_path: Path | None = None  # the file whose chronology is on screen
-        self._signature: tuple[int, int, int] | None = None
-        self._theme_choice = "system"
+        self._theme_choice = ThemeChoice.SYSTEM
         self._reader: SourceReader | None = None
         self._closing = False
 
@@ -223,18 +95,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # -- search ------------------------------------------------------------------------------------
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("search")
-        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search")
-        self.search_edit.setAccessibleDescription(SEARCH_PLACEHOLDER + "; Enter goes to the next match")
-        self.search_edit.setMinimumWidth(320)
-        self.search_edit.textChanged.connect(self._on_search_text)
-        self.search_edit.installEventFilter(self)
-        self.search_count = QLabel()
-        self.search_count.setAccessibleName("Search matches")
-        self.search_count.setMinimumWidth(90)
+        self.search_bar = SearchBar(self.state, self.step_match, self.view, self)
+        self.search_edit, self.search_count = self.search_bar.edit, self.search_bar.count
 
         # -- panels ------------------------------------------------------------------------------------
         self.details = DetailsPanel()
@@ -272,17 +134,12 @@ class MainWindow(QMainWindow):
         self.loader.finished.connect(self._on_loaded)
         self.loader.cancelled.connect(self._on_load_cancelled)
         self.load_progress.cancelRequested.connect(self.loader.cancel)
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._on_file_event)
-        self.watcher.directoryChanged.connect(self._on_file_event)
-        self.reload_timer = QTimer(self)
-        self.reload_timer.setSingleShot(True)
-        self.reload_timer.setInterval(RELOAD_DELAY_MS)
-        self.reload_timer.timeout.connect(self._reload_if_changed)
+        self.follower = FileFollower(self)
+        self.follower.changed.connect(self._on_file_changed)
+        self.watcher, self.reload_timer = self.follower.watcher, self.follower.timer
 
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
-        self.state.search_changed.connect(self._update_search_count)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -310,23 +167,24 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.open_action = self._action("&Open…", self.choose_file, _keys(K.Open, "Ctrl+O"), "Open a chronology")
-        self.reload_action = self._action("&Reload", self.reload, _keys(K.Refresh, "F5"), "Read the file again")
+        keys = standard_keys
+        self.open_action = self._action("&Open…", self.choose_file, keys(K.Open, "Ctrl+O"), "Open a chronology")
+        self.reload_action = self._action("&Reload", self.reload, standard_keys(K.Refresh, "F5"), "Read the file again")
         self.export_action = self._action("&Export…", self.show_export_dialog, [QKeySequence("Ctrl+E")],
                                           "Export the timeline as PNG, SVG or PDF")  # fmt: skip
-        self.quit_action = self._action("&Quit", self.close, _keys(K.Quit, "Ctrl+Q"), "Quit")
+        self.quit_action = self._action("&Quit", self.close, standard_keys(K.Quit, "Ctrl+Q"), "Quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, _keys(K.ZoomIn, "Ctrl+=", "Ctrl++"))
-        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, _keys(K.ZoomOut, "Ctrl+-"))
+        self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, standard_keys(K.ZoomIn, "Ctrl+=", "Ctrl++"))
+        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, standard_keys(K.ZoomOut, "Ctrl+-"))
         self.fit_action = self._action("&Fit All", self.view.fit_all, [QKeySequence("Ctrl+0")],
                                        "Show every event")  # fmt: skip
-        self.find_action = self._action("&Find", self.focus_search, _keys(K.Find, "Ctrl+F"), "Search the events")
+        self.find_action = self._action("&Find", self.focus_search, keys(K.Find, "Ctrl+F"), "Search the events")
         self.next_match_action = self._action("Find &Next", lambda: self.step_match(1),
-                                              _keys(K.FindNext, "F3"))  # fmt: skip
+                                              standard_keys(K.FindNext, "F3"))  # fmt: skip
         self.previous_match_action = self._action("Find &Previous", lambda: self.step_match(-1),
-                                                  _keys(K.FindPrevious, "Shift+F3"))  # fmt: skip
+                                                  standard_keys(K.FindPrevious, "Shift+F3"))  # fmt: skip
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts,
-                                             _keys(K.HelpContents, "F1"))  # fmt: skip
+                                             standard_keys(K.HelpContents, "F1"))  # fmt: skip
         self.about_action = self._action("&About Timeline Viewer", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.clear_recent_action = QAction("&Clear Menu", self)
@@ -334,11 +192,11 @@ class MainWindow(QMainWindow):
 
         self.theme_group = QActionGroup(self)
         self.theme_group.setExclusive(True)
-        self.theme_actions: dict[str, QAction] = {}
-        for key, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
-            action = QAction(label, self)
+        self.theme_actions: dict[ThemeChoice, QAction] = {}
+        for key in ThemeChoice:
+            action = QAction(f"&{key.value.capitalize()}", self)
             action.setCheckable(True)
-            action.setData(key)
+            action.setData(key.value)
             action.triggered.connect(lambda _=False, k=key: self.set_theme_choice(k))
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
@@ -391,8 +249,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.zoom_in_action)
         self.toolbar.addAction(self.fit_action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search_edit)
-        self.toolbar.addWidget(self.search_count)
+        self.toolbar.addWidget(self.search_bar.edit)
+        self.toolbar.addWidget(self.search_bar.count)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         view_menu.addAction(self.toolbar.toggleViewAction())
 
@@ -433,74 +291,35 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
-        self.settings.set("view/theme", self._theme_choice)
+        self.settings.set("view/theme", self._theme_choice.value)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self.save_settings()
-        self.reload_timer.stop()
+        self.follower.stop()
         self.loader.shutdown()
-        paths = self.watcher.files() + self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
         if self._reader is not None:
             self._reader.close()
         super().closeEvent(event)
 
     # -- theme ---------------------------------------------------------------------------------------
-    def theme_choice(self) -> str:
+    def theme_choice(self) -> ThemeChoice:
         return self._theme_choice
 
     def theme_name(self) -> str:
         """'light' or 'dark': the choice, with System resolved through the platform's colour scheme."""
-        if self._theme_choice in ("light", "dark"):
-            return self._theme_choice
-        scheme = QGuiApplication.styleHints().colorScheme()
-        if scheme == Qt.ColorScheme.Dark:
-            return "dark"
-        if scheme == Qt.ColorScheme.Light:
-            return "light"
-        window = QApplication.palette().color(QPalette.ColorRole.Window)
-        return "dark" if window.lightness() < 128 else "light"
+        return resolved_name(self._theme_choice)
 
-    def set_theme_choice(self, choice: str, save: bool = True) -> None:
-        if choice not in self.theme_actions:
-            choice = "system"
+    def set_theme_choice(self, choice: ThemeChoice | str, save: bool = True) -> None:
+        choice = ThemeChoice.parse(choice)
         self._theme_choice = choice
         self.theme_actions[choice].setChecked(True)
-        hints = QGuiApplication.styleHints()
-        if choice == "system":
-            hints.unsetColorScheme()
-        else:
-            hints.setColorScheme(Qt.ColorScheme.Dark if choice == "dark" else Qt.ColorScheme.Light)
-        self._apply_chrome(choice)
+        ask_platform(choice)
+        apply_chrome(choice)
         self._apply_theme()
         if save:
-            self.settings.set("view/theme", choice)
-
-    def _apply_chrome(self, choice: str) -> None:
-        """Menus, panels and dialogs in the chosen colours where the platform cannot switch them itself.
-
-        Qt asks the platform for the scheme (setColorScheme above); where the platform takes no such request
-        (plain X11, offscreen) its scheme stays Unknown, and a palette made from the timeline's theme is set.
-        """
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
-        global _SYSTEM_PALETTE
-        if _SYSTEM_PALETTE is None:
-            _SYSTEM_PALETTE = QPalette(app.palette())
-        honoured = QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown
-        if choice == "system" or honoured:
-            if app.palette() != _SYSTEM_PALETTE and not honoured:
-                app.setPalette(_SYSTEM_PALETTE)
-            return
-        system_dark = _SYSTEM_PALETTE.color(QPalette.ColorRole.Window).lightness() < 128
-        if (choice == "dark") == system_dark:
-            app.setPalette(_SYSTEM_PALETTE)
-        else:
-            app.setPalette(palette_for(THEMES[choice]))
+            self.settings.set("view/theme", choice.value)
 
     def _apply_theme(self) -> None:
         theme = THEMES[self.theme_name()]
@@ -508,7 +327,7 @@ class MainWindow(QMainWindow):
         self.overview.set_theme(theme)
 
     def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
-        if self._theme_choice == "system":
+        if self._theme_choice is ThemeChoice.SYSTEM:
             self._apply_theme()
 
     # -- opening and loading -------------------------------------------------------------------------
@@ -523,28 +342,29 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         start = self.settings.get("files/last_folder") or (str(self._path.parent) if self._path else "")
-        name, _ = QFileDialog.getOpenFileName(self, "Open a chronology", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open a chronology", start, open_filter())
         if name:
             self.open_file(Path(name))
 
     def open_file(self, path: Path | str) -> None:
         """Load `path`; when it loads, it replaces what is shown, otherwise its problems are listed."""
         path = Path(path).expanduser().absolute()
-        self._follow(path)
+        self._path = path
+        self.follower.follow(path)
         self.settings.set("files/last_folder", str(path.parent))
         self._set_message(f"Opening {path.name}…")
-        self.loader.start(path, "open")
+        self.loader.start(path, LoadReason.OPEN)
 
     def reload(self) -> None:
         if self._path is not None:
-            self._signature = file_signature(self._path)
-            self.loader.start(self._path, "reload")
+            self.follower.seen()
+            self.loader.start(self._path, LoadReason.RELOAD)
 
     def _on_load_cancelled(self, path: Path) -> None:
         self.load_progress.end()
         self._set_message(f"Stopped loading {Path(path).name}")
 
-    def _on_loaded(self, result: LoadResult, reason: str) -> None:
+    def _on_loaded(self, result: LoadResult, reason: LoadReason) -> None:
         self.load_progress.end()
         if self._closing:
             return
@@ -552,7 +372,7 @@ class MainWindow(QMainWindow):
         if result.store is None:
             self._show_problems(result)
             return
-        keep_view = reason == "reload" and self._shown_path is not None and path == self._shown_path
+        keep_view = reason is LoadReason.RELOAD and self._shown_path is not None and path == self._shown_path
         same_file = self._shown_path is not None and path == self._shown_path
         self._set_store(result.store, keep_view=keep_view, keep_search=same_file)
         self._shown_path = path
@@ -589,10 +409,8 @@ class MainWindow(QMainWindow):
         self.problems_dock.raise_()
 
     def _set_store(self, store: Store, keep_view: bool, keep_search: bool) -> None:
-        if not keep_search and self.search_edit.text():
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
+        if not keep_search:
+            self.search_bar.clear_quietly()
         self.view.set_store(store, keep_view=keep_view, keep_search=keep_search)
         self.overview.set_store(store)
         self.overview.set_visible_range(*self.view.visible_range())
@@ -615,39 +433,10 @@ class MainWindow(QMainWindow):
     def status_message(self) -> str:
         return self.statusBar().currentMessage() or self.message_label.text()
 
-    # -- watching ------------------------------------------------------------------------------------
-    def _follow(self, path: Path) -> None:
-        """Watch `path` and its folder instead of whatever was watched before."""
-        self._path = path
-        old = self.watcher.files() + self.watcher.directories()
-        if old:
-            self.watcher.removePaths(old)
-        self._signature = file_signature(path)
-        self._watch()
-
-    def _watch(self) -> None:
-        if self._path is None:
-            return
-        wanted = [str(self._path.parent)]
-        if self._path.exists():
-            wanted.append(str(self._path))
-        watched = set(self.watcher.files()) | set(self.watcher.directories())
-        missing = [p for p in wanted if p not in watched and Path(p).exists()]
-        if missing:
-            self.watcher.addPaths(missing)
-
-    def _on_file_event(self, _changed: str) -> None:
-        self.reload_timer.start()  # restarts: a burst of events gives one reload, 200 ms after the last
-
-    def _reload_if_changed(self) -> None:
-        if self._path is None or self._closing:
-            return
-        self._watch()  # the file may be a new one renamed over the old: watch it again
-        signature = file_signature(self._path)
-        if signature is None or signature == self._signature:
-            return  # gone for now (mid-rename), or another file in the folder changed
-        self._signature = signature
-        self.loader.start(self._path, "reload")
+    # -- following the file ----------------------------------------------------------------------------
+    def _on_file_changed(self, path: Path) -> None:
+        if not self._closing and path == self._path:
+            self.loader.start(path, LoadReason.RELOAD)
 
     # -- selection, range and details ----------------------------------------------------------------
     def _selected(self) -> int | None:
@@ -690,28 +479,7 @@ class MainWindow(QMainWindow):
 
     # -- search --------------------------------------------------------------------------------------
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _on_search_text(self, text: str) -> None:
-        self._apply_search(text)
-
-    def _apply_search(self, text: str) -> None:
-        if self.store() is not None:
-            self.state.search(text)
-
-    def _update_search_count(self) -> None:
-        matches, position = self.state.matches, self.state.match_position
-        if matches is None:
-            self.search_count.setText("")
-            return
-        total = len(matches)
-        if total == 0:
-            self.search_count.setText("No matches")
-        elif position is None:
-            self.search_count.setText(f"{total:,} match{'es' if total != 1 else ''}")
-        else:
-            self.search_count.setText(f"{position + 1:,} of {total:,}")
+        self.search_bar.focus()
 
     def matches(self) -> np.ndarray | None:
         return self.state.matches
@@ -719,21 +487,6 @@ class MainWindow(QMainWindow):
     def step_match(self, step: int) -> None:
         """Select the next (step 1) or previous (-1) match in time order, wrapping around."""
         self.view.step_match(step)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-                self.step_match(-1 if shift else 1)
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search_edit.text():
-                self.search_edit.clear()
-                return True
-            if event.key() == Qt.Key.Key_Down:
-                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return super().eventFilter(watched, event)
 
     # -- export --------------------------------------------------------------------------------------
     def export_dialog(self) -> ExportDialog | None:
@@ -762,7 +515,7 @@ class MainWindow(QMainWindow):
                    self.fit_action, self.shortcuts_action]  # fmt: skip
         for action in actions:
             keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not _is_media_key(k)
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not is_media_key(k)
             )
             if keys:
                 rows.append((keys, action.text().replace("&", "").rstrip("…")))
