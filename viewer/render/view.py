@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from viewer.model.dates import SECONDS_PER_DAY
 from viewer.model.store import Store
 from viewer.render.scale import MIN_SPAN, TimeScale
 
 LEFT_MARGIN_PX = 24.0
 RIGHT_MARGIN_FRACTION = 0.05  # the last events' labels turn to their left, so a small margin is enough
 RIGHT_MARGIN_MAX_PX = 80.0
-EMPTY_SPAN = 365.25 * 86_400.0
+EMPTY_SPAN = 365.25 * SECONDS_PER_DAY
 
 
 def fit_range(t_start: float, t_end: float, width: float) -> tuple[float, float]:

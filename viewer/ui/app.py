@@ -41,6 +41,16 @@ def run_window(path: Path | None) -> int:
     from viewer.resources import ASSETS_DIR
 
     app.setWindowIcon(QIcon(str(ASSETS_DIR / "timeline-viewer.svg")))
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer.ui.crash import CrashHandler, configure_logging
+
+    configure_logging()
     window = MainWindow(Path(path) if path is not None else SHIPPED_CHRONOLOGY)
+    handler = CrashHandler(lambda title, text: QMessageBox.critical(window, title, text))
+    handler.install()
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        handler.uninstall()

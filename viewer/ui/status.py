@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.model.dates import MAX_YEAR, MIN_YEAR, PartialDate, date_from_seconds, range_words
+from viewer.model.dates import MAX_YEAR, MIN_YEAR, SECONDS_PER_DAY, PartialDate, date_from_seconds, range_words
 
 
 def _clamped_date(t: float) -> PartialDate:
@@ -17,7 +17,7 @@ def range_in_words(t0: float, t1: float) -> str:
         a, b = _clamped_date(t0), _clamped_date(max(t0, t1 - 1))
     except (ValueError, OverflowError):
         return ""
-    span_days = (t1 - t0) / 86_400
+    span_days = (t1 - t0) / SECONDS_PER_DAY
     if span_days > 3 * 365:
         start, end = PartialDate.of_year(a.year), PartialDate.of_year(b.year)
     elif span_days > 62:
