@@ -168,7 +168,7 @@ def list_events(path: Path, as_json: bool = False) -> int:
         json.dump([event_as_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        width = max((len(e.when.words()) for e in events), default=0)
+        width = max((len(e.date_words()) for e in events), default=0)
         for event in events:
-            print(f"{event.when.words():<{width}}  {event.title}  [{event.id}]")
+            print(f"{event.date_words():<{width}}  {event.title}  [{event.id}]")
     return EXIT_PROBLEMS if result.problems else EXIT_OK

@@ -149,10 +149,12 @@ def test_list_text_prints_one_line_per_event(capsys: pytest.CaptureFixture[str],
     lines = out.splitlines()
     assert len(lines) == len(shipped_store)
     for line, item in zip(lines, shipped_store.events, strict=True):
-        assert line.startswith(item.when.words())
+        assert line.startswith(item.date_words())
         assert line.endswith(f"  {item.title}  [{item.id}]")
     hanoi = next(line for line in lines if line.endswith("[hanoi-summit]"))
     assert hanoi.startswith("27–28 February 2019 ")
+    ongoing = next(line for line in lines if line.endswith("[vietnam-one-party-rule]"))
+    assert ongoing.startswith("1976 – ongoing as of 6 February 2019 ")  # not read as an end
 
 
 def test_list_a_broken_file_prints_no_events(capsys: pytest.CaptureFixture[str]) -> None:

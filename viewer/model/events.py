@@ -92,6 +92,14 @@ class Event:
     # (typically the date the source was written): "one-party rule, 1976 – still going on in February 2019".
     ongoing: bool = False
 
+    def date_words(self) -> str:
+        """The date as a reader is told it: '27–28 February 2019', and for a range still going on when last
+        reported, '1976 – ongoing as of 6 February 2019' (its end is only where the sources stop)."""
+        when = self.when
+        if self.ongoing and when.end is not None:
+            return f"{when.start.words()} – ongoing as of {when.end.words()}"
+        return when.words()
+
     @property
     def start_seconds(self) -> float:
         return self.when.start_seconds

@@ -228,7 +228,7 @@ def _place(
         if kind is Kind.MARKER:
             x0 = x1 = (x0 + x1) / 2
         full_title = title_width(event.title)
-        full_date = date_width(event.when.words())
+        full_date = date_width(event.date_words())
         geometry.append((index, event, kind, float(x0), float(x1), full_title, full_date))
 
     has_clusters = bool(layout.clusters)

@@ -318,7 +318,8 @@ class SceneBuilder:
         self.measure = measure
         self.cache = LayoutCache()
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
-        self._rows: tuple[Store | None, dict[int, int]] = (None, {})
+        # The rows events had in the last layout, and the view it was made for.
+        self._rows: tuple[Store | None, dict[int, int], tuple[float, float]] = (None, {}, (0.0, 0.0))
         self._words_store: Store | None = None
         self._words_cache: dict[int, tuple[str, str]] = {}
 
@@ -482,9 +483,9 @@ class SceneBuilder:
         inputs = (frame.store, frame.matches)
         layout = self.cache.get(key, inputs, frame.t0, frame.t1, spp)
         if layout is None:
-            remembered_store, remembered = self._rows
-            if remembered_store is not frame.store:
-                remembered = {}
+            remembered_store, remembered, (was0, was1) = self._rows
+            if remembered_store is not frame.store or not _gradual(was0, was1, frame.t0, frame.t1):
+                remembered = {}  # a new chronology, or a jump (Fit All, a cluster opened): packed afresh
             origin, tile_width = tile_for(frame.t0, scale.width, spp, self.metrics.bucket_width)
             measure = self.measure
             layout = compute_layout(
@@ -493,7 +494,7 @@ class SceneBuilder:
                 edge, remembered,
             )  # fmt: skip
             self.cache.put(key, inputs, layout)
-            self._rows = (frame.store, {item.index: item.row for item in layout.items})
+            self._rows = (frame.store, {item.index: item.row for item in layout.items}, (frame.t0, frame.t1))
         return layout
 
     def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float) -> tuple[ClusterPill, ...]:
@@ -625,7 +626,7 @@ class SceneBuilder:
             if len(self._words_cache) > 100_000:
                 self._words_cache.clear()
             event = store.events[index]
-            found = self._words_cache[index] = (event.title, event.when.words())
+            found = self._words_cache[index] = (event.title, event.date_words())
         return found
 
     def _label(self, role: Role, title: str, date: str, placements: list[tuple[float, float, Side]],
@@ -662,6 +663,14 @@ class SceneBuilder:
             return None
         x = right - measure.width(role, shown) if side is Side.LEFT else left
         return x, shown, False, side is Side.INSIDE
+
+
+def _gradual(was0: float, was1: float, t0: float, t1: float) -> bool:
+    """Whether a view follows the last one the way a zoom step or a pan does: overlapping it, with a span
+    less than twice as long or short. Rows are kept only then, so the eye can follow an event; after a jump
+    there is nothing to follow, and remembered rows would only leave gaps."""
+    was, now = was1 - was0, t1 - t0
+    return was > 0 and now > 0 and 0.5 <= now / was <= 2.0 and t0 < was1 and was0 < t1
 
 
 def _mark_left(item: Item, radius: float) -> float:

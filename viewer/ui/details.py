@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.dates import EventDate
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.store import Store
 
@@ -66,13 +65,7 @@ def date_line(event: Event) -> str:
     precision = when.precision.word
     if when.is_range:
         precision += "s"
-    return f"{_when_words(when, event.ongoing)} · {precision}"
-
-
-def _when_words(when: EventDate, ongoing: bool) -> str:
-    if ongoing and when.end is not None:
-        return f"{when.start.words()} – ongoing as of {when.end.words()}"
-    return when.words()
+    return f"{event.date_words()} · {precision}"
 
 
 def ongoing_line(event: Event) -> str:

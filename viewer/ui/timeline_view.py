@@ -375,7 +375,7 @@ class TimelineView(QWidget):
         menu.setAccessibleName("Events in this cluster")
         for index in range(lo, min(hi, lo + CLUSTER_MENU_ITEMS)):
             event = store.events[index]
-            action = menu.addAction(f"{event.title} — {event.when.words()}")
+            action = menu.addAction(f"{event.title} — {event.date_words()}")
             action.triggered.connect(lambda _checked=False, i=index: self.select(i, ensure_visible=False))
         if hi - lo > CLUSTER_MENU_ITEMS:
             more = menu.addAction(f"{hi - lo - CLUSTER_MENU_ITEMS:,} more — press Tab to step through them")
@@ -487,7 +487,7 @@ class TimelineView(QWidget):
             return ""
         if hit.index is not None:
             event = store.events[hit.index]
-            return f"<b>{escape(event.title)}</b><br>{escape(event.when.words())}"
+            return f"<b>{escape(event.title)}</b><br>{escape(event.date_words())}"
         if hit.cluster is not None:
             count = self.state.count_starting(*hit.cluster)
             noun = "event" if count == 1 else "events"
