@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -455,20 +455,8 @@ class _Validator:
     # -- where the record contradicts a source, what goes on, what was left out ------------------------
     def disputes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Dispute, ...]:
         """`disputed:` a list of {source, says, record}: a source's claim and what the record holds."""
-        node = item.values.get("disputed")
-        if node is None:
-            return ()
-        if not is_list(node):
-            message = f"'disputed' should be a list of {{source, says, record}}, not {_type_word(node)}"
-            self.report(item.value_marks["disputed"], message)
-            return ()
         disputes: list[Dispute] = []
-        for number, entry in enumerate(node.items):
-            if not is_map(entry):
-                what = _type_word(entry)
-                message = f"each of 'disputed' should be a mapping with 'source', 'says' and 'record', not {what}"
-                self.report(node.item_marks[number], message)
-                continue
+        for entry in self.entries(item, "disputed", DISPUTE_FIELDS):
             self.check_fields(entry, DISPUTE_FIELDS, "a dispute")
             source_id = self.text(entry, "source", "a dispute", required=True)
             says = self.text(entry, "says", "a dispute", required=True)
@@ -487,6 +475,24 @@ class _Validator:
                 disputes.append(Dispute(source_id, says, record))
         return tuple(disputes)
 
+    def entries(self, owner: MapNode, key: str, fields: tuple[str, ...]) -> Iterator[MapNode]:
+        """Each mapping of the list under `key` (a list of {field, …}); anything else there is reported."""
+        node = owner.values.get(key)
+        if node is None:
+            return
+        if not is_list(node):
+            listed = ", ".join(fields)
+            self.report(owner.value_marks[key], f"'{key}' should be a list of {{{listed}}}, not {_type_word(node)}")
+            return
+        quoted = [f"'{name}'" for name in fields]
+        named = ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        for number, entry in enumerate(node.items):
+            if is_map(entry):
+                yield entry
+            else:
+                message = f"each of '{key}' should be a mapping with {named}, not {_type_word(entry)}"
+                self.report(node.item_marks[number], message)
+
     def ongoing(self, item: MapNode) -> bool:
         """`ongoing: true`: the range's end is the last date the sources see it going on, not its end."""
         if "ongoing" not in item.values:
@@ -504,19 +510,8 @@ class _Validator:
 
     def left_out(self, node: MapNode) -> tuple[LeftOut, ...]:
         """`left_out:` in the header, a list of {what, why}: what the sources mention but the file leaves out."""
-        value = node.values.get("left_out")
-        if value is None:
-            return ()
-        if not is_list(value):
-            message = f"'left_out' should be a list of {{what, why}}, not {_type_word(value)}"
-            self.report(node.value_marks["left_out"], message)
-            return ()
         items: list[LeftOut] = []
-        for number, entry in enumerate(value.items):
-            if not is_map(entry):
-                message = f"each of 'left_out' should be a mapping with 'what' and 'why', not {_type_word(entry)}"
-                self.report(value.item_marks[number], message)
-                continue
+        for entry in self.entries(node, "left_out", LEFT_OUT_FIELDS):
             self.check_fields(entry, LEFT_OUT_FIELDS, "an entry of 'left_out'")
             what = self.text(entry, "what", "an entry of 'left_out'", required=True)
             why = self.text(entry, "why", "an entry of 'left_out'", required=True)

@@ -284,13 +284,6 @@ class Scene:
                 return glyph.box
         return None
 
-    def legend_at(self, x: float, y: float) -> str | None:
-        """The tag of the legend entry at (x, y), if any."""
-        for entry in self.legend:
-            if entry.box.contains(x, y):
-                return entry.tag
-        return None
-
     def texts(self) -> Iterator[Text]:
         """Every text the picture draws."""
         yield from self.heading
@@ -741,8 +734,3 @@ def _longest_prefix(word: str, width: float, text_width: Callable[[str], float])
 def _contains(sorted_indices: np.ndarray, index: int) -> bool:
     at = int(np.searchsorted(sorted_indices, index))
     return at < len(sorted_indices) and int(sorted_indices[at]) == index
-
-
-def text_inside(scene: Scene, text: Text) -> bool:
-    """Whether a text lies wholly within the picture's width (what the tests hold every text to)."""
-    return text.box.x >= -0.5 and text.box.right <= scene.width + 0.5 and math.isfinite(text.box.x)
