@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QScreen,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -78,7 +77,8 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.resize(_first_size(self.screen()))
+        screen = self.screen()
+        self.resize(first_size(screen.availableGeometry().size() if screen is not None else None))
 
         # -- central area: the timeline above its overview ---------------------------------------------
         self.view = TimelineView()
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
 
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
+        self.state.search_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -458,7 +459,11 @@ class MainWindow(QMainWindow):
             self.count_label.setText("")
             return
         count = len(store)
-        self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
+        matches = self.state.matches
+        if matches is None:
+            self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
+        else:
+            self.count_label.setText(f"{len(matches):,} of {count:,} event{'s' if count != 1 else ''} match")
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
@@ -566,11 +571,11 @@ class MainWindow(QMainWindow):
         self.open_file(path)
 
 
-def _first_size(screen: QScreen | None) -> QSize:
-    """A first window that uses most of the screen (a timeline wants width), before any saved geometry."""
-    if screen is None:
+def first_size(available: QSize | None) -> QSize:
+    """A first window that uses most of the screen (a timeline wants width), before any saved geometry, and
+    never more than the screen's available room: with QT_SCALE_FACTOR=2 a 1920×1080 screen has 960×540."""
+    if available is None or available.isEmpty():
         return QSize(1280, 800)
-    available = screen.availableGeometry()
-    return QSize(
-        min(1800, max(960, int(available.width() * 0.85))), min(1100, max(640, int(available.height() * 0.85)))
-    )
+    width = min(1800, max(960, int(available.width() * 0.85)), available.width())
+    height = min(1100, max(640, int(available.height() * 0.85)), available.height())
+    return QSize(width, height)

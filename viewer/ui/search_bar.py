@@ -1,7 +1,8 @@
 """The search field and its count of matches: a view of the search held by the `ViewState`.
 
 Typing searches (`ViewState.search`); Enter and Shift+Enter step through the matches, which the timeline shows;
-Escape clears the search; Down moves to the timeline. The count says "3 of 12" once a match is selected.
+Escape clears the search, and a second Escape (or Tab, or Down) goes back to the timeline. The count says
+"3 of 12" once a match is selected.
 """
 
 from __future__ import annotations
@@ -74,8 +75,14 @@ class SearchBar(QObject):
                 shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self._step_match(-1 if shift else 1)
                 return True
-            if event.key() == Qt.Key.Key_Escape and self.edit.text():
-                self.edit.clear()
+            if event.key() == Qt.Key.Key_Escape:
+                if self.edit.text():
+                    self.edit.clear()  # the first Escape ends the search
+                else:
+                    self._timeline.setFocus(Qt.FocusReason.OtherFocusReason)  # the next goes back to the timeline
+                return True
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+                self._timeline.setFocus(Qt.FocusReason.TabFocusReason)  # not through every toolbar button
                 return True
             if event.key() == Qt.Key.Key_Down:
                 self._timeline.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 
 from viewer.render.theme import THEMES
 from viewer.resources import DATA_DIR, SHIPPED_CHRONOLOGY
-from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, range_in_words
+from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, first_size, range_in_words
 
 # Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
 
@@ -280,3 +280,38 @@ def test_range_in_words_suits_the_span() -> None:
     assert range_in_words(may_2018, may_2018 + 400 * day) == "May 2018 – June 2019"
     assert range_in_words(may_2018, may_2018 + 10 * day) == "1–10 May 2018"
     assert range_in_words(may_2018, may_2018 + 30 * 365 * day) == "2018–2048"
+
+
+@pytest.mark.parametrize(
+    "available,expected",
+    [((1920, 1040), (1632, 884)), ((960, 510), (960, 510)), ((3840, 2100), (1800, 1100)), ((1280, 700), (1088, 640))],
+)
+def test_the_first_window_fits_the_screen(available, expected) -> None:
+    """High-DPI scaling halves the logical screen: the first window must still fit on it."""
+    size = first_size(QSize(*available))
+    assert (size.width(), size.height()) == expected
+    assert size.width() <= available[0] and size.height() <= available[1]
+
+
+def test_the_status_bar_says_how_many_events_match(window: MainWindow, qtbot, shipped_store) -> None:
+    qtbot.keyClicks(window.search_edit, "Hanoi")
+    matches = len(window.view.matches())
+    assert 0 < matches < len(shipped_store)
+    assert window.count_label.text() == f"{matches} of {len(shipped_store)} events match"
+    window.search_edit.clear()
+    assert window.count_label.text() == f"{len(shipped_store)} events"
+
+
+def test_escape_and_tab_leave_the_search_for_the_timeline(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    for leave in (Qt.Key.Key_Escape, Qt.Key.Key_Tab):
+        window.focus_search()
+        qtbot.waitUntil(window.search_edit.hasFocus, timeout=1000)
+        qtbot.keyClicks(window.search_edit, "summit")
+        if leave is Qt.Key.Key_Escape:
+            qtbot.keyClick(window.search_edit, leave)  # the first Escape clears the search
+            assert window.search_edit.text() == "" and window.search_edit.hasFocus()
+        else:
+            window.search_edit.clear()
+        qtbot.keyClick(window.search_edit, leave)
+        qtbot.waitUntil(window.view.hasFocus, timeout=1000)
