@@ -3,7 +3,10 @@
 The file is watched together with its folder: an editor that saves by writing a new file and renaming it over
 the old one makes a watch on the file itself drop, and the folder's watch notices the new file, which is then
 watched again. Changes are debounced (a burst of events gives one reload, `RELOAD_DELAY_MS` after the last),
-and only a change of the file's own signature (modification time, size, inode) asks for a reload.
+and only a change of a file's own signature (modification time, size, inode) asks for a reload.
+
+The source texts the chronology quotes are followed too: editing a source so that a quote no longer matches
+must show the quote as unverified at once, not at the next manual reload.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class FileFollower(QObject):
         super().__init__(parent)
         self.path: Path | None = None
         self._signature: tuple[int, int, int] | None = None
+        self._sources: dict[Path, tuple[int, int, int] | None] = {}
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_event)
         self.watcher.directoryChanged.connect(self._on_event)
@@ -46,12 +50,19 @@ class FileFollower(QObject):
         self.path = path
         self._unwatch()
         self._signature = file_signature(path)
+        self._sources = {}
+        self._watch()
+
+    def follow_sources(self, paths: list[Path]) -> None:
+        """Also follow these files (the source texts of what is shown), as they are now."""
+        self._sources = {path: file_signature(path) for path in paths}
         self._watch()
 
     def seen(self) -> None:
         """The file as it is now has been read: only a later change counts."""
         if self.path is not None:
             self._signature = file_signature(self.path)
+            self._sources = {path: file_signature(path) for path in self._sources}
 
     def stop(self) -> None:
         self.timer.stop()
@@ -66,8 +77,10 @@ class FileFollower(QObject):
         if self.path is None:
             return
         wanted = [str(self.path.parent)]
-        if self.path.exists():
-            wanted.append(str(self.path))
+        for path in (self.path, *self._sources):
+            if path.exists():
+                wanted.append(str(path))
+        wanted += [str(path.parent) for path in self._sources]  # sources saved by rename, like the file
         watched = set(self.watcher.files()) | set(self.watcher.directories())
         missing = [p for p in wanted if p not in watched and Path(p).exists()]
         if missing:
@@ -81,7 +94,8 @@ class FileFollower(QObject):
             return
         self._watch()  # the file may be a new one renamed over the old: watch it again
         signature = file_signature(self.path)
-        if signature is None or signature == self._signature:
+        sources = {path: file_signature(path) for path in self._sources}
+        if signature is None or (signature == self._signature and sources == self._sources):
             return  # gone for now (mid-rename), or another file in the folder changed
-        self._signature = signature
+        self._signature, self._sources = signature, sources
         self.changed.emit(self.path)

@@ -377,6 +377,8 @@ class MainWindow(QMainWindow):
         same_file = self._shown_path is not None and path == self._shown_path
         self._set_store(result.store, keep_view=keep_view, keep_search=same_file)
         self._shown_path = path
+        if path == self._path:
+            self.follower.follow_sources([s.file for s in result.store.sources.values() if s.file is not None])
         self.settings.add_recent_file(str(path))
         self._update_title()
         if result.problems:  # an empty file: an empty timeline, and why

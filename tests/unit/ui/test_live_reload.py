@@ -109,3 +109,18 @@ def test_a_vanished_file_keeps_the_view_until_it_returns(window: MainWindow, chr
     assert window.store() is store
     chronology.write_text(text + added_event(window, "back", "Back again"), encoding="utf-8")
     qtbot.waitUntil(lambda: "back" in ids(window), timeout=WAIT_MS)
+
+
+def test_editing_a_source_text_is_followed_too(window: MainWindow, chronology: Path, qtbot) -> None:
+    """A source edited so that a quote no longer matches is noticed without F5, and the view is kept."""
+    source = next(s for s in window.store().sources.values() if s.file is not None)
+    quote = next(q for e in window.store().events for q in e.quotes if q.source_id == source.id)
+    original = source.file.read_text(encoding="utf-8")
+    shown = window.store()
+    source.file.write_text(original.replace(quote.text, "a passage rewritten"), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.problems_dock.isVisible(), timeout=WAIT_MS)
+    assert "not verbatim" in window.problems.problems()[0].message
+    assert window.store() is shown  # the last good chronology stays on screen
+    source.file.write_text(original, encoding="utf-8")
+    qtbot.waitUntil(lambda: not window.problems_dock.isVisible(), timeout=WAIT_MS)
+    assert window.store() is not shown
