@@ -258,8 +258,9 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = self.settings.recent_files()
-        for number, name in enumerate(files[:MAX_RECENT_FILES], start=1):
-            label = f"&{number % 10} {Path(name).name}" if number <= 10 else Path(name).name
+        shown = recent_labels(files[:MAX_RECENT_FILES])
+        for number, (name, text) in enumerate(zip(files[:MAX_RECENT_FILES], shown, strict=True), start=1):
+            label = f"&{number % 10} {text}" if number <= 10 else text
             action = self.recent_menu.addAction(label)
             action.setToolTip(name)
             action.setStatusTip(name)
@@ -571,6 +572,24 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_file(path)
+
+
+def recent_labels(paths: list[str]) -> list[str]:
+    """How Open Recent names files: by name, and where two share a name, with their folders, so that three
+    "events.yaml" can be told apart ("events.yaml — hanoi/data")."""
+    names = [Path(path).name for path in paths]
+    labels = []
+    for path, name in zip(paths, names, strict=True):
+        if names.count(name) == 1:
+            labels.append(name)
+            continue
+        parts = Path(path).parent.parts
+        others = [Path(p).parent.parts for p, n in zip(paths, names, strict=True) if n == name and p != path]
+        depth = 1
+        while depth < len(parts) and any(o[-depth:] == parts[-depth:] for o in others):
+            depth += 1
+        labels.append(f"{name} — {'/'.join(parts[-depth:]) or '/'}")
+    return labels
 
 
 def first_size(available: QSize | None) -> QSize:

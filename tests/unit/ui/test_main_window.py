@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 
 from viewer.render.theme import THEMES
 from viewer.resources import DATA_DIR, SHIPPED_CHRONOLOGY
-from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, first_size, range_in_words
+from viewer.ui.main_window import SEARCH_PLACEHOLDER, MainWindow, first_size, range_in_words, recent_labels
 
 # Qt's offscreen platform warns that it cannot raise windows or pass on size hints; that is not ours to fix.
 
@@ -230,7 +230,7 @@ def test_opening_a_file_records_it_in_open_recent(window: MainWindow, chronology
     assert window.recent_files()[:2] == [str(chronology_copy), str(SHIPPED_CHRONOLOGY)]
     window._fill_recent_menu()
     labels = [a.text() for a in window.recent_menu.actions() if a.data()]
-    assert labels == ["&1 events.yaml", "&2 events.yaml"]
+    assert labels == [f"&1 events.yaml — {chronology_copy.parent.name}", "&2 events.yaml — data"]  # told apart
     window.clear_recent_action.trigger()
     assert window.recent_files() == []
 
@@ -315,3 +315,10 @@ def test_escape_and_tab_leave_the_search_for_the_timeline(window: MainWindow, qt
             window.search_edit.clear()
         qtbot.keyClick(window.search_edit, leave)
         qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+
+
+def test_open_recent_tells_files_of_the_same_name_apart() -> None:
+    paths = ["/work/a/data/events.yaml", "/work/b/data/events.yaml", "/tmp/events.yaml", "/x/other.yaml"]
+    labels = recent_labels(paths)
+    assert labels == ["events.yaml — a/data", "events.yaml — b/data", "events.yaml — tmp", "other.yaml"]
+    assert len(set(labels)) == 4
