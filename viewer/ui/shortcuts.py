@@ -34,7 +34,7 @@ def standard_keys(standard: QKeySequence.StandardKey | None, *fallback: str) -> 
 
 
 _MEDIA_KEYS = {Qt.Key.Key_Open, Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Refresh, Qt.Key.Key_Reload,
-               Qt.Key.Key_Find, Qt.Key.Key_Help, Qt.Key.Key_Close, Qt.Key.Key_Search}  # fmt: skip
+               Qt.Key.Key_Find, Qt.Key.Key_Help, Qt.Key.Key_Close, Qt.Key.Key_Search, Qt.Key.Key_Exit}  # fmt: skip
 
 
 def is_media_key(sequence: QKeySequence) -> bool:
@@ -60,15 +60,22 @@ class ShortcutsDialog(QDialog):
         for row, (keys, does) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(does))
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        # Wide enough for every row whole (no horizontal scrolling), as far as the screen allows.
+        columns = self.table.columnWidth(0) + self.table.columnWidth(1)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 32
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1280
+        self.resize(min(max(560, columns + frame), int(screen * 0.9)), 560)
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]

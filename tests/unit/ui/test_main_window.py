@@ -322,3 +322,19 @@ def test_open_recent_tells_files_of_the_same_name_apart() -> None:
     labels = recent_labels(paths)
     assert labels == ["events.yaml — a/data", "events.yaml — b/data", "events.yaml — tmp", "other.yaml"]
     assert len(set(labels)) == 4
+
+
+def test_the_shortcuts_dialog_shows_every_row_whole(window: MainWindow, qtbot) -> None:
+    from viewer.ui.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.shortcut_rows(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways
+    keys_width = table.columnWidth(0)
+    for row in range(table.rowCount()):
+        keys = table.item(row, 0).text()
+        assert table.fontMetrics().horizontalAdvance(keys) <= keys_width
+        assert "Exit" not in keys.split(", ")  # a media key, not worth listing
