@@ -162,6 +162,9 @@ class Hit:
     cluster: tuple[float, float] | None = None
 
 
+NO_HIT = Hit()  # what most points hold: one shared answer rather than a new one per pointer move
+
+
 @dataclass(slots=True)
 class Text:
     """One run of text: its left x, its baseline, its final string and its measured box."""
@@ -266,16 +269,18 @@ class Scene:
     def hit(self, x: float, y: float) -> Hit:
         """What the picture has at (x, y): an event (the topmost), a cluster's time range, or nothing."""
         if not self.area.contains(x, y):
-            return Hit()
+            return NO_HIT
         boxes = self._event_boxes
         if len(boxes):
             inside = np.flatnonzero((boxes[:, 0] <= x) & (boxes[:, 2] >= x) & (boxes[:, 1] <= y) & (boxes[:, 3] >= y))
             if len(inside):
                 return Hit(index=self.events[int(inside[-1])].index)  # the last drawn is on top
-        for pill in self.clusters:
-            if pill.box.contains(x, y):
-                return Hit(cluster=(pill.t0, pill.t1))
-        return Hit()
+        clusters = self.clusters
+        if clusters and clusters[0].box.y <= y <= clusters[0].box.bottom:  # the pills share one row
+            for pill in clusters:
+                if pill.box.contains(x, y):
+                    return Hit(cluster=(pill.t0, pill.t1))
+        return NO_HIT
 
     def rect_of(self, index: int) -> Rect | None:
         """The box of event `index` (its mark and label), or None when the picture does not show it."""

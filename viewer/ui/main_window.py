@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details-dock")
         self.details_dock.setWidget(self.details)
-        self.details_dock.setMinimumWidth(300)
+        self.details_dock.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.problems = ProblemsPanel()
         self.problems_dock = QDockWidget("Problems", self)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
-        self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [details_width(self.width())], Qt.Orientation.Horizontal)
 
         # -- status bar --------------------------------------------------------------------------------
         self.message_label = QLabel()
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
         view_menu.addSeparator()
         self.details_toggle = self.details_dock.toggleViewAction()
+        self.details_toggle.setShortcut(QKeySequence("Ctrl+D"))
+        self.addAction(self.details_toggle)  # the key works while the menu bar is hidden, too
+        self.details_dock.visibilityChanged.connect(self._on_details_visibility)
         self.details_toggle.setText("&Details Panel")
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
@@ -295,6 +299,13 @@ class MainWindow(QMainWindow):
         self.settings.set("window/state", self.saveState())
         self.settings.set("view/theme", self._theme_choice.value)
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A window made narrow gives the timeline its width back: the details panel shrinks (never grows)."""
+        super().resizeEvent(event)
+        dock = self.details_dock
+        if dock.isVisible() and not dock.isFloating() and dock.width() > details_width(self.width()):
+            self.resizeDocks([dock], [details_width(self.width())], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
@@ -431,6 +442,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{store.header.title} — {self._shown_path.name} — {APP_NAME}")
         self.setWindowFilePath(str(self._shown_path))
 
+    def _on_details_visibility(self, visible: bool) -> None:
+        if not visible and not self._closing and self.isVisible() and not self.details_dock.isFloating():
+            self._set_message("Details closed: View > Details Panel (Ctrl+D) shows them again")
+
     def _set_message(self, text: str) -> None:
         self.message_label.setText(text)
 
@@ -520,7 +535,7 @@ class MainWindow(QMainWindow):
         rows = []
         actions = [self.open_action, self.reload_action, self.export_action, self.quit_action, self.find_action,
                    self.next_match_action, self.previous_match_action, self.zoom_in_action, self.zoom_out_action,
-                   self.fit_action, self.shortcuts_action]  # fmt: skip
+                   self.fit_action, self.details_toggle, self.shortcuts_action]  # fmt: skip
         for action in actions:
             keys = ", ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not is_media_key(k)
@@ -572,6 +587,15 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_file(path)
+
+
+DETAILS_MIN_WIDTH = 220
+
+
+def details_width(window_width: int) -> int:
+    """The details panel's first width: a quarter of the window or so, so that a small window keeps most of
+    its width for the timeline (at 800 pixels, 224 of them), and never more than 380."""
+    return max(DETAILS_MIN_WIDTH, min(380, int(window_width * 0.28)))
 
 
 def recent_labels(paths: list[str]) -> list[str]:

@@ -338,3 +338,17 @@ def test_the_shortcuts_dialog_shows_every_row_whole(window: MainWindow, qtbot) -
         keys = table.item(row, 0).text()
         assert table.fontMetrics().horizontalAdvance(keys) <= keys_width
         assert "Exit" not in keys.split(", ")  # a media key, not worth listing
+
+
+def test_a_small_window_keeps_most_of_its_width_for_the_timeline(open_window, qtbot) -> None:
+    window = open_window(size=(800, 600))
+    qtbot.waitUntil(lambda: window.details_dock.width() <= 0.3 * window.width() + 1, timeout=2000)
+    assert window.view.width() >= 0.6 * window.width()
+
+
+def test_closing_the_details_says_how_to_get_them_back(window: MainWindow, qtbot) -> None:
+    window.details_toggle.trigger()
+    qtbot.waitUntil(lambda: not window.details_dock.isVisible(), timeout=1000)
+    assert "View > Details Panel (Ctrl+D)" in window.status_message()
+    window.details_toggle.trigger()
+    qtbot.waitUntil(window.details_dock.isVisible, timeout=1000)
