@@ -145,9 +145,10 @@ class TimelinePainter:
         self.builder = SceneBuilder(self.metrics, self.measure)
         self.scene: Scene | None = None
         self._static_cache: dict[tuple[Role, str], QStaticText] = {}
-        self._inks: dict[tuple[Theme, Ink, float], QColor] = {}
+        self._inks_theme: Theme | None = None  # the theme `_inks` holds colours of
+        self._inks: dict[tuple[Ink, float], QColor] = {}
         self._last_role: Role | None = None  # the font and pen `_text` last set, while one scene is drawn
-        self._last_pen: tuple[Theme, Ink, float] | None = None
+        self._last_pen: tuple[int, Ink, float] | None = None
 
     # -- deciding -------------------------------------------------------------------------------------
     def scene_for(self, rect: QRectF, frame: Frame) -> Scene:
@@ -319,18 +320,18 @@ class TimelinePainter:
         if self._last_role is not text.role:
             painter.setFont(self.measure.fonts[text.role])
             self._last_role = text.role
-        pen = (theme, text.ink, text.alpha)
+        pen = (id(theme), text.ink, text.alpha)  # a Theme hashes all its fields: compare it by identity
         if self._last_pen != pen:
             painter.setPen(self._ink(theme, text.ink, text.alpha))
             self._last_pen = pen
 
     def _ink(self, theme: Theme, ink: Ink, alpha: float) -> QColor:
         """The colour of a text, made once per theme, ink and alpha."""
-        key = (theme, ink, alpha)
+        if self._inks_theme is not theme:
+            self._inks_theme, self._inks = theme, {}
+        key = (ink, alpha)
         colour = self._inks.get(key)
         if colour is None:
-            if len(self._inks) > 256:
-                self._inks.clear()
             name = {Ink.TEXT: theme.text, Ink.MUTED: theme.muted_text, Ink.CLUSTER: theme.cluster_text,
                     Ink.INSIDE_BAR: theme.text}[ink]  # fmt: skip
             colour = self._inks[key] = _colour(name, alpha)

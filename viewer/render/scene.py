@@ -48,7 +48,7 @@ AXIS_HEIGHT = 46.0
 DENSITY_HEIGHT = 20.0
 LEGEND_HEIGHT = 28.0
 EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right edge
-ELIDE_STEP = 24.0
+REPORT_WIDTH = 2400.0  # pictures this wide (A4 at 300 dpi, 4K) give titles all the free room of their row
 _PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 _AXIS_GAP = 14.0
 
@@ -257,24 +257,29 @@ class Scene:
     empty: Text | None = None
 
     @cached_property
-    def _event_boxes(self) -> np.ndarray:
-        """Left, top, right, bottom of each event's box (its plate's, when it has one), in drawing order; made on
-        the first hit test, so that moving the pointer costs one vectorised comparison, not a Python loop."""
-        boxes = np.empty((len(self.events), 4), dtype=np.float64)
-        for number, glyph in enumerate(self.events):
-            box = glyph.box if glyph.plate is None else glyph.box.united(glyph.plate)
-            boxes[number] = (box.x, box.y, box.right, box.bottom)
-        return boxes
+    def _by_row(self) -> dict[int, list[EventGlyph]]:
+        """The events of each row, in drawing order; made on the first hit test of this picture."""
+        rows: dict[int, list[EventGlyph]] = {}
+        for glyph in self.events:
+            rows.setdefault(glyph.row, []).append(glyph)
+        return rows
 
     def hit(self, x: float, y: float) -> Hit:
-        """What the picture has at (x, y): an event (the topmost), a cluster's time range, or nothing."""
+        """What the picture has at (x, y): an event (the topmost), a cluster's time range, or nothing.
+
+        Only the events of the pointer's row are looked at, and the selected one's plate, which lies over its
+        neighbours: a pointer move costs a few comparisons, however many events the picture shows."""
         if not self.area.contains(x, y):
             return NO_HIT
-        boxes = self._event_boxes
-        if len(boxes):
-            inside = np.flatnonzero((boxes[:, 0] <= x) & (boxes[:, 2] >= x) & (boxes[:, 1] <= y) & (boxes[:, 3] >= y))
-            if len(inside):
-                return Hit(index=self.events[int(inside[-1])].index)  # the last drawn is on top
+        events = self.events
+        if events and events[-1].plate is not None:  # the selected event is drawn last, on top
+            top = events[-1]
+            if top.plate is not None and (top.plate.contains(x, y) or top.box.contains(x, y)):
+                return Hit(index=top.index)
+        row = int((y - self.area.y) // self.row_height)
+        for glyph in reversed(self._by_row.get(row, ())):
+            if glyph.box.contains(x, y):
+                return Hit(index=glyph.index)
         clusters = self.clusters
         if clusters and clusters[0].box.y <= y <= clusters[0].box.bottom:  # the pills share one row
             for pill in clusters:
@@ -593,7 +598,12 @@ class SceneBuilder:
             mark_left, mark_right = _mark_left(item, radius) + offset, _mark_right(item, radius) + offset
             placements = _placements(item, offset, mark_left, mark_right, lo, hi, width, selected)
             dated = date if item.show_date or selected else ""
-            placed = self._label(role, title, dated, placements, metrics, selected)
+            # A report-size picture gives a title its row's free room; a screen-size one keeps the layout's
+            # lengths, which stay the same from one zoom step to the next (each new string is laid out again,
+            # the larger part of drawing a label), and elides where an edge is nearer.
+            spacious = selected or width >= REPORT_WIDTH
+            placed = self._label(role, title, dated, placements, metrics, selected,
+                                 math.inf if spacious else item.label_width)  # fmt: skip
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
@@ -628,8 +638,9 @@ class SceneBuilder:
         return found
 
     def _label(self, role: Role, title: str, date: str, placements: list[tuple[float, float, Side]],
-               metrics: Metrics, selected: bool) -> tuple[float, str, bool, bool] | None:  # fmt: skip
-        """The first placement that holds the whole title; else the roomiest, with the title elided.
+               metrics: Metrics, selected: bool, natural: float) -> tuple[float, str, bool, bool] | None:  # fmt: skip
+        """The first placement that holds the whole title, when it is no longer than `natural`; else the roomiest,
+        with the title elided to at most `natural`.
 
         Each placement is (left, right, side); `date` is empty when the label goes without it. Returns (x, title
         as shown, with its date, inside a bar)."""
@@ -640,7 +651,7 @@ class SceneBuilder:
         best = None
         for left, right, side in placements:
             room = right - left
-            if room >= full:
+            if room >= full and full <= natural:
                 show_date = room >= full + date_room
                 used = full + (date_room if show_date else 0.0)
                 x = right - used if side is Side.LEFT else left  # a label on the left ends against its event
@@ -653,13 +664,13 @@ class SceneBuilder:
         room = right - left
         if room < (metrics.min_label if not selected else min(metrics.min_label, full)):
             return None
-        # Elided to a width on a 24-pixel grid: while zooming the room changes every frame, and each new
-        # string would be laid out again (the larger part of drawing a label); a grid keeps most the same.
-        stepped = max(math.floor(room / ELIDE_STEP) * ELIDE_STEP, metrics.min_label)
-        shown = measure.elide(role, title, min(room, stepped))
+        # Whole where it fits, else elided to the length the layout chose (or less, where the edge is nearer):
+        # two strings per title rather than one per frame, since each new string is laid out again while
+        # zooming, the larger part of drawing a label.
+        shown = measure.elide(role, title, min(room, natural))
         if not shown or shown == "…":
             return None
-        x = right - measure.width(role, shown) if side is Side.LEFT else left
+        x = right - measure.width(role, shown) if side is Side.LEFT else left  # against its event when on the left
         return x, shown, False, side is Side.INSIDE
 
 
