@@ -23,6 +23,16 @@ from viewer.model.loader import LoadResult, load
 from viewer.resources import SHIPPED_CHRONOLOGY
 
 COMMANDS = ("check", "list", "export")
+COMMANDS_HELP = """commands:
+  check FILE             validate a chronology; one FILE:LINE:COL: message line per problem
+  list FILE [--json]     the chronology in time order (--json, --jsonl: one object per event)
+  export FILE -o OUT     draw the chronology without a display (see 'timeline-viewer export --help')"""
+FILE_HELP = "the chronology to read (default: the one that ships with the viewer)"
+JSON_SHAPE = """Each event is one JSON object: id, title, summary, start and end (each written to its own
+precision: 2019-02-27, 2018-05, 1958, 1980s; end is null for a single date), start_precision and
+end_precision (day, month, year or decade), precision (the coarser of the two), approximate, uncertain,
+ongoing (the end is only where the sources stop), date_note, tags, quotes (each {text, source}), and
+disputed (each {source, says, record}: where a source differs from the record)."""
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -43,10 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_window(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
-        description="Read a chronology on a zoomable time axis. Commands: check, list, export "
-        "(see 'timeline-viewer COMMAND --help').",
+        usage="timeline-viewer [FILE]\n       timeline-viewer {check,list,export} ...",
+        description="Read a chronology on a zoomable time axis: with no command, open it in the window.",
+        epilog=COMMANDS_HELP + "\n\nSee 'timeline-viewer COMMAND --help' for each command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", type=Path, help="the chronology to open (default: the one that ships)")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                        help="the chronology to open (default: the one that ships with the viewer)")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     options = parser.parse_args(args)
     from viewer.ui.app import run_window  # Qt is imported only when a window is wanted
@@ -55,25 +68,40 @@ def _open_window(args: list[str]) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline-viewer")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="timeline-viewer", epilog=COMMANDS_HELP,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,list,export}")
 
-    check = commands.add_parser("check", help="validate a chronology; one FILE:LINE:COL: message line per problem")
-    check.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
+    check = commands.add_parser(
+        "check", help="validate a chronology; one FILE:LINE:COL: message line per problem",
+        description="Validate a chronology: every problem as one FILE:LINE:COL: message line on stdout, then a "
+        "summary. Exit status 0 when it is clean, 1 when it has problems, 2 for a usage mistake.",
+    )  # fmt: skip
+    check.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
 
-    listing = commands.add_parser("list", help="print the chronology in time order")
-    listing.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
-    listing.add_argument("--json", action="store_true", help="one JSON object per event")
+    listing = commands.add_parser(
+        "list", help="print the chronology in time order",
+        description="Print the chronology in time order: one line per event (its date in words, title and id), "
+        "or JSON.", epilog=JSON_SHAPE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    listing.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
+    shape = listing.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="a JSON list of events (shape below)")
+    shape.add_argument("--jsonl", action="store_true", help="one JSON object per line, one line per event")
 
-    export = commands.add_parser("export", help=f"draw the chronology to {format_words()} without a display")
-    export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY)
+    export = commands.add_parser(
+        "export", help=f"draw the chronology to {format_words()} without a display",
+        description=f"Draw the chronology to {format_words()} (by the output's suffix), without any display. "
+        "The file is written whole or not at all.",
+    )  # fmt: skip
+    export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
     export.add_argument("-o", "--output", type=Path, required=True, help=f"{output_words()} (by suffix)")
     export.add_argument("--width", type=_positive_int, default=1920, help="pixels (default 1920)")
     export.add_argument("--height", type=_positive_int, default=1080, help="pixels (default 1080)")
     export.add_argument("--scale", type=_positive_float, default=1.0, help="device pixel ratio (default 1)")
     export.add_argument("--from", dest="start", type=_partial_date, help="first date shown, e.g. 2018-05")
     export.add_argument("--to", dest="end", type=_partial_date, help="last date shown, e.g. 2019-03")
-    export.add_argument("--theme", choices=("light", "dark"), default="light")
+    export.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
     export.add_argument("--title", help="a title drawn above the timeline")
     export.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend of tags")
     export.add_argument("--sources", action="store_true", help="add a footer that lists the sources")
@@ -108,7 +136,7 @@ def _run_command(args: list[str]) -> int:
         if options.command == "check":
             return check(options.file)
         if options.command == "list":
-            return list_events(options.file, as_json=options.json)
+            return list_events(options.file, as_json=options.json, as_lines=options.jsonl)
         from viewer.export import export_from_cli  # Qt is imported only for drawing
 
         return export_from_cli(options)
@@ -131,10 +159,15 @@ def check(path: Path) -> int:
     assert result.store is not None
     store = result.store
     quotes = sum(len(e.quotes) for e in store.events)
-    print(
-        f"{path}: ok: {len(store)} events, {len(store.sources)} sources, {quotes} quotes, all verbatim", file=sys.stderr
-    )
+    counts = (_counted(len(store), "event"), _counted(len(store.sources), "source"), _counted(quotes, "quote"))
+    counted = ", ".join(counts)
+    print(f"{path}: ok: {counted}, all verbatim")
     return EXIT_OK
+
+
+def _counted(count: int, noun: str) -> str:
+    """'1 source', '3 sources'."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def event_as_json(event: Event) -> dict[str, Any]:
@@ -143,8 +176,11 @@ def event_as_json(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
         "title": event.title,
+        "summary": event.summary,
         "start": when.start.iso(),
         "end": when.end.iso() if when.end else None,
+        "start_precision": when.start.precision.word,
+        "end_precision": when.end.precision.word if when.end else None,
         "precision": when.precision.word,
         "approximate": when.approximate,
         "uncertain": when.uncertain,
@@ -156,7 +192,7 @@ def event_as_json(event: Event) -> dict[str, Any]:
     }
 
 
-def list_events(path: Path, as_json: bool = False) -> int:
+def list_events(path: Path, as_json: bool = False, as_lines: bool = False) -> int:
     result = load(path)
     if result.store is None or result.problems:
         report_problems(result)
@@ -167,6 +203,9 @@ def list_events(path: Path, as_json: bool = False) -> int:
     if as_json:
         json.dump([event_as_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif as_lines:
+        for event in events:
+            sys.stdout.write(json.dumps(event_as_json(event), ensure_ascii=False) + "\n")
     else:
         width = max((len(e.date_words()) for e in events), default=0)
         for event in events:

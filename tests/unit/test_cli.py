@@ -36,9 +36,9 @@ def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
 def test_check_the_shipped_chronology(capsys: pytest.CaptureFixture[str], shipped_store: Store) -> None:
     assert main(["check"]) == EXIT_OK == 0
     out, err = capsys.readouterr()
-    assert out == ""
+    assert err == ""
     quotes = sum(len(e.quotes) for e in shipped_store.events)
-    assert err.strip() == (
+    assert out.strip() == (  # the summary is the command's answer: on stdout
         f"{SHIPPED_CHRONOLOGY}: ok: {len(shipped_store)} events, {len(shipped_store.sources)} sources, "
         f"{quotes} quotes, all verbatim"
     )
@@ -82,8 +82,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]
 def test_check_in_a_real_process() -> None:
     done = run("check")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ""
-    assert done.stderr.startswith(f"{SHIPPED_CHRONOLOGY}: ok: ")
+    assert done.stderr == ""
+    assert done.stdout.startswith(f"{SHIPPED_CHRONOLOGY}: ok: ")
     bogus = run("check", "--bogus")
     assert bogus.returncode == 2
     assert "unrecognized arguments: --bogus" in bogus.stderr
@@ -246,3 +246,54 @@ def test_export_help_and_messages_come_from_the_writers_table(capsys: pytest.Cap
 def test_the_command_overview_names_every_export_format() -> None:
     overview = " ".join(_build_parser().format_help().split())
     assert "draw the chronology to PNG, SVG or PDF without a display" in overview
+
+
+def test_check_counts_in_the_singular_and_plural(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_bytes((CORPUS / "sources" / "article.txt").read_bytes())
+    path = tmp_path / "one.yaml"
+    path.write_text(
+        "sources: [{id: a, title: A, file: sources/article.txt}]\n"
+        "events: [{id: x, title: X, date: '2019-02-28', quotes: [{source: a, text: Hanoi}]}]\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == f"{path}: ok: 1 event, 1 source, 1 quote, all verbatim"
+
+
+def test_list_jsonl_gives_one_object_per_line_with_each_ends_precision(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--jsonl"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    items = [json.loads(line) for line in lines]
+    by_id = {item["id"]: item for item in items}
+    assert len(items) == len(by_id)
+    reunified = by_id["vietnam-reunified"]
+    assert (reunified["start"], reunified["start_precision"]) == ("1973", "year")
+    hanoi = by_id["hanoi-summit"]
+    assert (hanoi["start_precision"], hanoi["end_precision"]) == ("day", "day")
+    assert hanoi["summary"].startswith("Trump and Kim Jong Un meet")
+    assert by_id["korean-war"]["end_precision"] == "year" and by_id["doi-moi"]["end_precision"] is None
+
+
+def test_the_help_describes_the_commands_file_and_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    for args, wanted in (
+        (["--help"], ("timeline-viewer [FILE]", "check FILE", "list FILE", "export FILE -o OUT")),
+        (["check", "--help"], ("FILE", "the chronology to read", "Exit status 0")),
+        (["list", "--help"], ("--jsonl", "start_precision", "disputed")),
+        (["export", "--help"], ("FILE", "--theme", "colours")),
+    ):
+        with pytest.raises(SystemExit):
+            main(args)
+        text = " ".join(capsys.readouterr().out.split())
+        for fragment in wanted:
+            assert fragment in text, (args, fragment)
+
+
+def test_an_export_of_an_empty_range_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "empty.png"
+    assert main(["export", "-o", str(out), "--from", "1900", "--to", "1901", "--width", "400", "--height", "300"]) == 0
+    assert out.is_file()
+    err = capsys.readouterr().err
+    assert "warning: no event falls between 1900 and 1901" in err
+    main(["export", "-o", str(out), "--from", "2019-02", "--to", "2019-03", "--width", "400", "--height", "300"])
+    assert "warning" not in capsys.readouterr().err

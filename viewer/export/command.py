@@ -11,6 +11,7 @@ from viewer.export.saving import ensure_gui_application, export
 from viewer.export.writers import ExportError, writer_for
 from viewer.model.dates import PartialDate
 from viewer.model.loader import load
+from viewer.model.store import Store
 from viewer.render.painter import Decorations
 from viewer.render.theme import THEMES
 
@@ -48,4 +49,18 @@ def export_from_cli(options: argparse.Namespace) -> int:
         print(f"timeline-viewer export: {error}", file=sys.stderr)
         return 1
     print(f"wrote {output} ({options.width}×{options.height})", file=sys.stderr)
+    shown = (options.start or options.end) and not len(result.store.touching(*_shown_range(result.store, t0, t1)))
+    if shown:
+        print(f"timeline-viewer export: warning: no event falls between {_words(options.start, 'the start')} and "
+              f"{_words(options.end, 'the end')}; the picture shows an empty axis", file=sys.stderr)  # fmt: skip
     return 0
+
+
+def _shown_range(store: Store, t0: float | None, t1: float | None) -> tuple[float, float]:
+    """The range asked for, an open end taken as the chronology's own."""
+    span = store.span() or (0.0, 0.0)
+    return (span[0] if t0 is None else t0), (span[1] if t1 is None else t1)
+
+
+def _words(date: PartialDate | None, otherwise: str) -> str:
+    return date.words() if date is not None else otherwise
