@@ -355,3 +355,15 @@ def test_save_filters_put_the_asked_format_first_and_map_back_to_suffixes() -> N
     for suffix in WRITERS:
         assert writers.suffix_of_filter(writers.file_filter(suffix)) == suffix
     assert writers.suffix_of_filter("All files (*)") is None
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_an_svg_declares_its_size_in_pixels(qapp, tmp_path: Path, shipped_store: Store, scale: float) -> None:
+    """A 1920×1080 export opens at 1920×1080, not at the 2560×1440 that millimetres at 72 dpi made of it."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "picture.svg"
+    export(shipped_store, out, ExportRequest(1920, 1080, scale))
+    root = ET.fromstring(out.read_bytes())
+    assert (root.get("width"), root.get("height")) == ("1920px", "1080px")
+    assert root.get("viewBox") == f"0 0 {1920 / scale:g} {1080 / scale:g}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -130,7 +131,18 @@ def svg_bytes(store: Store, request: ExportRequest, progress: Progress | None = 
         generator.setDescription("Exported by timeline-viewer")
         return generator
 
-    return _vector_bytes(store, request, device_for)
+    return _in_pixels(_vector_bytes(store, request, device_for), request.width, request.height)
+
+
+_SVG_SIZE = re.compile(rb'<svg width="[^"]*" height="[^"]*"')
+
+
+def _in_pixels(svg: QByteArray, width: int, height: int) -> QByteArray:
+    """The SVG's declared size in pixels, as asked for. QSvgGenerator declares millimetres at 72 dpi, so a
+    1920×1080 export opened at 2560×1440 in a browser (which counts 96 pixels to the inch)."""
+    data = bytes(svg.data())
+    declared = f'<svg width="{width}px" height="{height}px"'.encode("ascii")
+    return QByteArray(_SVG_SIZE.sub(declared, data, count=1))
 
 
 def pdf_bytes(store: Store, request: ExportRequest, progress: Progress | None = None) -> QByteArray:
