@@ -15,11 +15,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -57,6 +60,36 @@ def open_in_browser(url: str | None) -> bool:
     if not qurl.isValid() or qurl.scheme().lower() not in ("http", "https"):
         return False
     return bool(QDesktopServices.openUrl(qurl))
+
+
+class AddressDialog(QDialog):
+    """'No browser could be started', with the address selectable and a Copy button."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open original")
+        message = QLabel("No web browser could be started to open the original. Its address:")
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setWordWrap(True)
+        self.address = QLineEdit(url)
+        self.address.setReadOnly(True)
+        self.address.setAccessibleName("Address of the original")
+        self.address.setMinimumWidth(min(720, 8 * len(url) + 40))
+        self.address.selectAll()
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName("Copy the address")
+        self.copy_button.clicked.connect(self.copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addWidget(self.address)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.address.text())
+        self.copy_button.setText("Copied")
 
 
 def date_line(event: Event) -> str:
@@ -193,6 +226,7 @@ class DetailsPanel(QWidget):
         self._store: Store | None = None
         self._index: int | None = None
         self.quote_blocks: list[QuoteBlock] = []
+        self.address_dialog: AddressDialog | None = None  # shown when no browser could be started
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
@@ -347,7 +381,12 @@ class DetailsPanel(QWidget):
 
     def _open_original(self, block: QuoteBlock) -> None:
         url = block.source.url if block.source is not None else None
-        open_in_browser(url)  # checks the scheme again: only http and https reach the browser
+        # open_in_browser checks the scheme again: only http and https reach the browser.
+        if not open_in_browser(url) and url is not None and is_web_address(url):
+            # No browser could be started: say so, with the address to copy, rather than a line on stderr.
+            self.address_dialog = AddressDialog(url, self)
+            self.address_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            self.address_dialog.open()
 
     # -- "About this chronology" ----------------------------------------------------------------------
     def _show_about(self, store: Store) -> None:

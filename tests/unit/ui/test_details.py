@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from viewer.model.dates import EventDate, PartialDate
@@ -293,3 +293,15 @@ def test_a_dispute_names_its_source_briefly_and_never_drops_an_unknown_one() -> 
     untitled_outlet = Source("src", "Summit set")
     assert dispute_text(dispute, {"src": untitled_outlet}).startswith("“Summit set” says: 2001")
     assert dispute_text(dispute, {}).startswith("The source 'src' says: 2001")
+
+
+def test_open_original_says_so_when_no_browser_starts(panel: DetailsPanel, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    panel.show_event(make_store(url="https://example.org/article"), 0)
+    qtbot.mouseClick(panel.quote_blocks[0].open_button, Qt.MouseButton.LeftButton)
+    dialog = panel.address_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.address.text() == "https://example.org/article" and dialog.address.isReadOnly()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "https://example.org/article"
+    dialog.reject()
