@@ -23,6 +23,7 @@ from viewer.model.loader import LoadResult, load
 from viewer.resources import SHIPPED_CHRONOLOGY
 
 COMMANDS = ("check", "list", "export")
+LOCAL_CHRONOLOGY = "events.yaml"
 COMMANDS_HELP = """commands:
   check FILE             validate a chronology; one FILE:LINE:COL: message line per problem
   list FILE [--json]     the chronology in time order (--json, --jsonl: one object per event)
@@ -59,12 +60,23 @@ def _open_window(args: list[str]) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                        help="the chronology to open (default: the one that ships with the viewer)")  # fmt: skip
+                        help=f"the chronology to open (default: {LOCAL_CHRONOLOGY} in the current folder when there "
+                        "is one, as in a checkout of the viewer, else the one that ships with it)")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     options = parser.parse_args(args)
     from viewer.ui.app import run_window  # Qt is imported only when a window is wanted
 
-    return run_window(options.file)
+    return run_window(chronology_to_open(options.file, Path.cwd()))
+
+
+def chronology_to_open(given: Path | None, folder: Path) -> Path:
+    """The file the window opens: the one named; else events.yaml in the current folder, so that someone who
+    runs the viewer in its checkout (or their own project) sees the file they edit, and the window follows
+    it; else the chronology installed with the package."""
+    if given is not None:
+        return given
+    local = folder / LOCAL_CHRONOLOGY
+    return local if local.is_file() else SHIPPED_CHRONOLOGY
 
 
 def _build_parser() -> argparse.ArgumentParser:

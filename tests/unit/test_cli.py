@@ -297,3 +297,18 @@ def test_an_export_of_an_empty_range_says_so(capsys: pytest.CaptureFixture[str],
     assert "warning: no event falls between 1900 and 1901" in err
     main(["export", "-o", str(out), "--from", "2019-02", "--to", "2019-03", "--width", "400", "--height", "300"])
     assert "warning" not in capsys.readouterr().err
+
+
+def test_the_window_opens_the_events_yaml_of_the_current_folder(tmp_path: Path) -> None:
+    """Run from a checkout, the window opens (and follows) the file one edits, not the installed copy."""
+    from viewer.cli import chronology_to_open
+
+    assert chronology_to_open(None, tmp_path) == SHIPPED_CHRONOLOGY
+    (tmp_path / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    assert chronology_to_open(None, tmp_path) == tmp_path / "events.yaml"
+    named = tmp_path / "other.yaml"
+    assert chronology_to_open(named, tmp_path) == named
+    (tmp_path / "folder").mkdir()
+    assert chronology_to_open(None, tmp_path / "folder") == SHIPPED_CHRONOLOGY
+    (tmp_path / "folder" / "events.yaml").mkdir()  # not a file: ignored
+    assert chronology_to_open(None, tmp_path / "folder") == SHIPPED_CHRONOLOGY
