@@ -190,8 +190,13 @@ class QuoteBlock(QFrame):
             self.open_button.setToolTip(url)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
+        verified = source is not None and bool(source.text) and 0 <= quote.start < quote.end
+        self.verified_label = _label("✓ found word for word in the source" if verified else "", "Verified")
+        self.verified_label.setVisible(verified)
+        self.verified_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.verified_label)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(13, 4, 0, 4)  # room for the rule down the left side (paintEvent)
@@ -259,8 +264,7 @@ class DetailsPanel(QWidget):
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
-        for widget in (self.title_label, self.date_label, self.doubt_label, self.note_label, self.ongoing_label,
-                       self.tags_label, self.summary_label, self.disputed_label, self.quotes_heading):  # fmt: skip
+        for widget in self._event_labels():
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -368,12 +372,15 @@ class DetailsPanel(QWidget):
             if self._store is not None:
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
-        labels = [self.title_label, self.date_label, self.doubt_label, self.note_label, self.ongoing_label,
-                  self.tags_label, self.summary_label, self.disputed_label, self.quotes_heading]  # fmt: skip
-        parts = [label.text() for label in labels if label.text()]
+        parts = [label.text() for label in self._event_labels() if label.text()]
         for block in self.quote_blocks:
             parts += [block.text_label.text(), block.byline_label.text()]
         return "\n".join(parts)
+
+    def _event_labels(self) -> list[QLabel]:
+        """The event's labels top to bottom: what happened (title, date, summary) before how it was dated."""
+        return [self.title_label, self.date_label, self.doubt_label, self.summary_label, self.tags_label,
+                self.note_label, self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
 
     # -- actions --------------------------------------------------------------------------------------
     def _show_in_source(self, quote: Quote) -> None:

@@ -305,3 +305,13 @@ def test_open_original_says_so_when_no_browser_starts(panel: DetailsPanel, qtbot
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "https://example.org/article"
     dialog.reject()
+
+
+def test_what_happened_comes_before_how_it_was_dated_and_quotes_say_they_are_verified(panel: DetailsPanel) -> None:
+    panel.show_event(make_store(), 0)
+    lines = panel.visible_text().splitlines()
+    assert lines.index("Talks end early.") < lines.index("How it was dated: The article says so.")
+    block = panel.quote_blocks[0]
+    assert block.verified_label.isVisibleTo(panel) and "word for word" in block.verified_label.text()
+    panel.show_event(make_store(quotes=(Quote("src", PASSAGE, -1, -1),)), 0)  # a quote the store did not locate
+    assert not panel.quote_blocks[0].verified_label.isVisibleTo(panel)
