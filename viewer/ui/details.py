@@ -191,7 +191,8 @@ class QuoteBlock(QFrame):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         verified = source is not None and bool(source.text) and 0 <= quote.start < quote.end
-        self.verified_label = _label("✓ found word for word in the source" if verified else "", "Verified")
+        self.verified_label = _label("✓ verbatim" if verified else "", "Verified")
+        self.verified_label.setToolTip("Found word for word in the source's text")
         self.verified_label.setVisible(verified)
         self.verified_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons.addWidget(self.show_button)

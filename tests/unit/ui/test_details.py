@@ -312,6 +312,7 @@ def test_what_happened_comes_before_how_it_was_dated_and_quotes_say_they_are_ver
     lines = panel.visible_text().splitlines()
     assert lines.index("Talks end early.") < lines.index("How it was dated: The article says so.")
     block = panel.quote_blocks[0]
-    assert block.verified_label.isVisibleTo(panel) and "word for word" in block.verified_label.text()
+    assert block.verified_label.isVisibleTo(panel) and block.verified_label.text() == "✓ verbatim"
+    assert "word for word" in block.verified_label.toolTip()
     panel.show_event(make_store(quotes=(Quote("src", PASSAGE, -1, -1),)), 0)  # a quote the store did not locate
     assert not panel.quote_blocks[0].verified_label.isVisibleTo(panel)
