@@ -108,7 +108,7 @@ class Ink(enum.Enum):
     TEXT = "text"
     MUTED = "muted"
     CLUSTER = "cluster"
-    INSIDE_BAR = "inside_bar"  # a date written inside a bar: the text colour, a little lighter
+    INSIDE_BAR = "inside_bar"  # a label written inside a bar: the theme's text or ground, whichever reads on it
 
 
 class Side(enum.Enum):
@@ -630,12 +630,13 @@ class SceneBuilder:
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
-            title_text = self._text(x, baseline, shown, role, Ink.TEXT, alpha)
+            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1).
+            title_text = self._text(x, baseline, shown, role, Ink.INSIDE_BAR if inside else Ink.TEXT, alpha)
             texts.append(title_text)
             if show_date:
                 date_x = title_text.box.right + metrics.label_gap
                 ink = Ink.INSIDE_BAR if inside else Ink.MUTED
-                texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha * (0.75 if inside else 1.0)))
+                texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha))
             if selected:
                 right_end = texts[-1].box.right
                 plate = Rect(x - 5, y_mid - measure.height(role) / 2 - 3, right_end - x + 10, measure.height(role) + 6)

@@ -47,6 +47,7 @@ from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.theme import THEMES
+from viewer.ui.accessibility import name_window_parts
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.problems = ProblemsPanel()
+        self.problems.setAccessibleName("Problems panel")
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems-dock")
         self.problems_dock.setWidget(self.problems)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
+        name_window_parts(self)
         self._restore_settings()
         self._update_counts()
         if path is not None:
