@@ -121,6 +121,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sources", action="store_true", help="add a footer that lists the sources")
     export.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG",
                         help="draw only the events with this tag (repeat for several: events with any of them)")
+    export.add_argument("--lanes", choices=("none", "tags", "group"), default="none",
+                        help="one lane per tag or per group, as View > Lanes draws them (default none)")
     return parser
 
 
