@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.store import Store
+from viewer.ui.link_list import LinkList
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -225,6 +226,7 @@ class DetailsPanel(QWidget):
     """Shows one event; `showInSource(source_id, start, end)` asks for the source reader."""
 
     showInSource = Signal(str, int, int)
+    jumpToEvent = Signal(int)  # a link's other end was chosen: the store index to select
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,12 +262,17 @@ class DetailsPanel(QWidget):
         heading_font.setBold(True)
         self.quotes_heading.setFont(heading_font)
 
+        self.links = LinkList()
+        self.links.jumpTo.connect(self.jumpToEvent)
+
         self._content = _WrappingContent()
         self._content.setAccessibleName("Event")
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
         for widget in self._event_labels():
+            if widget is self.quotes_heading:
+                content_layout.addWidget(self.links)  # what it led to, and what led to it, before the quotes
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -312,6 +319,7 @@ class DetailsPanel(QWidget):
         self._store = store
         if store is None or index is None or not 0 <= index < len(store):
             self._index = None
+            self.links.set_event(None, None)
             self._clear_quotes()
             self._scroll.hide()
             if store is None:
@@ -340,6 +348,7 @@ class DetailsPanel(QWidget):
         self.tags_label.setVisible(bool(event.tags))
         self.summary_label.setText(event.summary)
         self.summary_label.setVisible(bool(event.summary))
+        self.links.set_event(store, index)
         count = len(event.quotes)
         self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else "No quotes")
         self._clear_quotes()
@@ -374,6 +383,7 @@ class DetailsPanel(QWidget):
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
         parts = [label.text() for label in self._event_labels() if label.text()]
+        parts[-1:-1] = self.links.texts()
         for block in self.quote_blocks:
             parts += [block.text_label.text(), block.byline_label.text()]
         return "\n".join(parts)
