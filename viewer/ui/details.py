@@ -383,7 +383,7 @@ class DetailsPanel(QWidget):
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
         parts = [label.text() for label in self._event_labels() if label.text()]
-        parts[-1:-1] = self.links.texts()
+        parts[-1:-1] = self.links.lines()
         for block in self.quote_blocks:
             parts += [block.text_label.text(), block.byline_label.text()]
         return "\n".join(parts)

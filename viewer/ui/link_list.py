@@ -67,7 +67,12 @@ class LinkList(QWidget):
         self.setVisible(bool(self.buttons))
 
     def texts(self) -> list[str]:
+        """The buttons' texts, one per link."""
         return [button.text() for button in self.buttons]
+
+    def lines(self) -> list[str]:
+        """Everything it shows, headings included, top to bottom."""
+        return [widget.text() for widget in self._widgets if isinstance(widget, QLabel | QPushButton)]
 
     def _add(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
