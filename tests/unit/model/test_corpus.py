@@ -66,7 +66,7 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "missing_quotes.yaml": (11, 5, "an event needs at least one quote under 'quotes'"),
     "empty_quotes.yaml": (16, 13, "'quotes' should be a list of at least one quote"),
     "missing_title.yaml": (11, 5, "an event has no 'title'"),
-    "tags_wrong_type.yaml": (15, 21, "each of 'tags' should be text, not a number"),
+    "tags_wrong_type.yaml": (15, 21, "each of 'tags' should be text, not true/false"),
     "events_not_a_list.yaml": (11, 3, "'events' should be a list, not a mapping"),
     "not_a_mapping.yaml": (2, 1, "a chronology is a mapping with 'timeline', 'sources' and 'events'"),
     "show_reversed.yaml": (6, 9, "'show' ends (2018-05) before it starts (2019-03)"),
