@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 from viewer.model.escaping import has_unsafe
 
+# userinfo@, then a host name or a bracketed IPv6 address, then :port; nothing else (urlsplit ignores what
+# follows a ']' and would let "http://[::1]x/" through).
+_NETLOC = re.compile(r"(?:[^@/?#\[\]]*@)?(?:\[[0-9A-Za-z:.%]+\]|[^\[\]:@/?#]+)(?::[0-9]{0,5})?")
 _HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")
 
 
@@ -33,6 +36,8 @@ def web_address_problem(url: str) -> str | None:
         return "is not a well-formed address"
     if not host:
         return "has no host name"
+    if not _NETLOC.fullmatch(parts.netloc):
+        return "is not a well-formed address"
     if not _host_is_valid(host):
         return "has a host name that is not valid"
     return None
