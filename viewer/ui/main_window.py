@@ -47,6 +47,7 @@ from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.theme import THEMES
+from viewer.ui.accessibility import name_window_parts
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.problems = ProblemsPanel()
+        self.problems.setAccessibleName("Problems panel")
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems-dock")
         self.problems_dock.setWidget(self.problems)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
         self.state.search_changed.connect(self._update_counts)
+        self.state.filter_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
+        name_window_parts(self)
         self._restore_settings()
         self._update_counts()
         if path is not None:
@@ -476,12 +480,7 @@ class MainWindow(QMainWindow):
         if store is None:
             self.count_label.setText("")
             return
-        count = len(store)
-        matches = self.state.matches
-        if matches is None:
-            self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
-        else:
-            self.count_label.setText(f"{len(matches):,} of {count:,} event{'s' if count != 1 else ''} match")
+        self.count_label.setText(self.state.shown_words())  # "12 of 29 events shown" with a filter on
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
