@@ -47,6 +47,7 @@ from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.theme import THEMES
+from viewer.ui.accessibility import name_window_parts
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.problems = ProblemsPanel()
+        self.problems.setAccessibleName("Problems panel")
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems-dock")
         self.problems_dock.setWidget(self.problems)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self._on_selection)
         self.state.search_changed.connect(self._update_counts)
         self.state.search_changed.connect(self._on_search_changed)
+        self.state.filter_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
+        name_window_parts(self)
         self._restore_settings()
         self._update_counts()
         if path is not None:
@@ -481,14 +485,11 @@ class MainWindow(QMainWindow):
         if store is None:
             self.count_label.setText("")
             return
-        count = len(store)
-        matches = self.state.matches
-        if matches is None:
-            self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
-        else:
-            through = len(self.state.passages)
-            sources = f" ({through:,} through a passage of a source)" if through else ""
-            self.count_label.setText(f"{len(matches):,} of {count:,} event{'s' if count != 1 else ''} match{sources}")
+        words = self.state.shown_words()  # "12 of 29 events shown" with a filter on
+        through = len(self.state.passages)
+        if through and self.state.matches is not None:
+            words += f" ({through:,} found through a passage of a source)"
+        self.count_label.setText(words)
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()

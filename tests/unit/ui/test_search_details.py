@@ -96,7 +96,7 @@ def test_a_word_only_in_a_source_finds_events_and_enter_opens_the_passage(open_w
     qtbot.keyClicks(window.search_edit, "Samsung")
     matches = window.matches()
     assert matches is not None and len(matches) == 2
-    assert window.count_label.text() == f"2 of {len(SHIPPED)} events match (2 through a passage of a source)"
+    assert window.count_label.text() == f"2 of {len(SHIPPED)} events shown (2 found through a passage of a source)"
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     selected = window.view.selected()
     assert selected is not None and window.state.passages_for(selected)
