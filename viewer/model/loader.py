@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
+from viewer.model.dates import DateError, EventDate, PartialDate, parse_date, parse_event_date
 from viewer.model.events import Dispute, Event, Header, LeftOut, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
 from viewer.model.problems import ChronologyError, Problem
@@ -200,6 +200,18 @@ class _Validator:
             return None
         try:
             return parse_date(value)
+        except DateError as error:
+            self.report(mapping.value_marks[key], f"'{key}': {error}")
+            return None
+
+    def event_date(self, mapping: MapNode, key: str, note: str | None) -> EventDate | None:
+        """`date:` holds one date or an EDTF interval (1964/2008, ../1985, 1985/..)."""
+        value = mapping.values[key]
+        if kind(value) is not Kind.SCALAR:
+            self.report(mapping.value_marks[key], f"'{key}': expected a date, got {_type_word(value)}")
+            return None
+        try:
+            return parse_event_date(value, note)
         except DateError as error:
             self.report(mapping.value_marks[key], f"'{key}': {error}")
             return None
@@ -392,8 +404,7 @@ class _Validator:
             self.report(item.key_marks[key], "an event has either 'date' or 'start' and 'end', not both")
             return None
         if has_date:
-            start = self.date(item, "date")
-            return EventDate(start, None, note) if start else None
+            return self.event_date(item, "date", note)
         if has_start and has_end:
             start, end = self.date(item, "start"), self.date(item, "end")
             if start is None or end is None:
