@@ -59,7 +59,7 @@ def test_check_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path:
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         f"{path}:1:22: unknown field 'colour' in 'timeline' (expected one of: title, description, show, left_out)",
-        f"{path}:2:9: 'events' should be a list, not a number",
+        f"{path}:2:9: 'events' should be a list, not text",
     ]
     assert err == f"2 problems in {path}\n"
 
@@ -349,3 +349,22 @@ def test_list_json_edtf_of_the_shipped_chronology(capsys: pytest.CaptureFixture[
     assert by_id["hanoi-summit"]["edtf"] == "2019-02-27/2019-02-28"
     ongoing = [item for item in items if item["ongoing"]]
     assert ongoing and all(item["edtf"].endswith("/..") for item in ongoing)
+
+
+def test_list_json_gives_each_events_group_and_link_targets(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:  # fmt: skip
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_bytes((CORPUS / "sources" / "article.txt").read_bytes())
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "sources: [{id: a, title: A, file: sources/article.txt}]\n"
+        "events:\n"
+        "  - {id: x, title: X, date: '2018-06-12', group: United States, quotes: [{source: a, text: Singapore}],\n"
+        "     links: [{to: y, label: led to}]}\n"
+        "  - {id: y, title: Y, date: '2019-02-27', quotes: [{source: a, text: Hanoi}], links: [{to: x}]}\n",
+        encoding="utf-8",
+    )
+    assert main(["list", "--json", str(path)]) == EXIT_OK
+    first, second = json.loads(capsys.readouterr().out)
+    assert (first["group"], first["links"], first["link_labels"]) == ("United States", ["y"], ["led to"])
+    assert (second["group"], second["links"], second["link_labels"]) == (None, ["x"], [""])
