@@ -122,7 +122,7 @@ class Layout:
 def event_kind(event: Event) -> Kind:
     if event.when.is_range:
         return Kind.BAR
-    return Kind.MARKER if event.when.precision is Precision.DAY else Kind.SPAN
+    return Kind.MARKER if event.when.precision <= Precision.DAY else Kind.SPAN
 
 
 def tag_indices(store: Store) -> dict[str, int]:
