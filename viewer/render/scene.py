@@ -539,12 +539,15 @@ class SceneBuilder:
         open_lanes = [lane for lane in shown_lanes if not lane.collapsed]
         free = area.height - 4 - LANE_HEADER_HEIGHT * len(shown_lanes)
         total_rows = max(0, int(free // row_h))
-        # As many lanes as fit stay open with at least MIN_LANE_ROWS rows; the rest are drawn collapsed.
-        while open_lanes and total_rows < MIN_LANE_ROWS * len(open_lanes):
+        in_view = {lane.key: _lane_events_in_view(frame.store, lane, starts[lane.key], frame.t0, frame.t1)
+                   for lane in open_lanes}  # fmt: skip
+        # A lane with one event or none in view needs one row; a busier one a row for its clusters' counts
+        # too. As many lanes as fit stay open; the rest are drawn collapsed.
+        least = {lane.key: 1 if in_view[lane.key] <= 1 else MIN_LANE_ROWS for lane in open_lanes}
+        while open_lanes and total_rows < sum(least[lane.key] for lane in open_lanes):
             open_lanes.pop()
-        in_view = {lane.key: _count_between(starts[lane.key], frame.t0, frame.t1) for lane in open_lanes}
-        rows = {lane.key: MIN_LANE_ROWS for lane in open_lanes}
-        spare = total_rows - MIN_LANE_ROWS * len(open_lanes)
+        rows = {lane.key: least[lane.key] for lane in open_lanes}
+        spare = total_rows - sum(rows.values())
         while spare > 0 and open_lanes:
             # The next row goes to the lane with the most events in view per row it has.
             wanting = [lane for lane in open_lanes if in_view[lane.key] > rows[lane.key] - 1]
@@ -614,20 +617,28 @@ class SceneBuilder:
         inside the part of the band in view (and inside the picture), elided or left out where it is short."""
         measure = self.measure
         bands = []
-        for era, row in zip(frame.store.eras, rows, strict=True):
+        eras = frame.store.eras
+        for number, (era, row) in enumerate(zip(eras, rows, strict=True)):
             x0, x1 = scale.x_of(era.start_seconds), scale.x_of(era.end_seconds)
             if x1 < 0 or x0 > width:
                 continue
             left, right = max(x0, 0.0), min(x1, width)
             band = Rect(left, strip_top, max(right - left, 1.0), area.bottom - strip_top)
             label_box = Rect(left, strip_top + row * ERA_ROW_HEIGHT, max(right - left, 1.0), ERA_ROW_HEIGHT)
-            room = min(right, width - EDGE_PAD) - max(left, EDGE_PAD) - 10
+            # A name may run past a narrow band's end, up to the next era of its row (a decade-long war is
+            # a few pixels wide in a view of seventy years).
+            following = [scale.x_of(other.start_seconds) for other, other_row in zip(eras[number + 1:],
+                         rows[number + 1:], strict=True) if other_row == row]  # fmt: skip
+            limit = min([width, *following])
+            room = min(max(right, limit - 6), width - EDGE_PAD) - max(left, EDGE_PAD) - 10
             label = None
             if room >= self.metrics.min_label:
                 shown = measure.elide(Role.DATE, era.title, room)
                 if shown and shown != "…":
                     baseline = label_box.y + ERA_ROW_HEIGHT / 2 + measure.ascent(Role.DATE) / 2 - 1
                     label = self._text(max(left, EDGE_PAD) + 5, baseline, shown, Role.DATE, Ink.TEXT)
+                    if label.box.right + 5 > label_box.right:  # the strip's cell holds the whole name
+                        label_box.width = label.box.right + 5 - label_box.x
             bands.append(EraBand(era.title, band, era.colour, label, label_box))
         return tuple(bands)
 
@@ -663,7 +674,7 @@ class SceneBuilder:
                 label, plate = None, None
                 text = store.link_label(int(number))
                 if emphasised and text:
-                    label, plate = self._link_label(text, points, width, area)
+                    label, plate = self._link_label(text, points, width, area, events)
                 arrows.append(LinkArrow(a, b, points, head, emphasised, label, plate))
             else:
                 here, other = (a, b) if a in copies else (b, a)
@@ -678,19 +689,32 @@ class SceneBuilder:
             stubs.append(self._stub(index, glyph, others, direction, width))
         return tuple(arrows), tuple(stubs)
 
-    def _link_label(self, text: str, points: tuple[tuple[float, float], ...], width: float,
-                    area: Rect) -> tuple[Text | None, Rect | None]:  # fmt: skip
+    def _link_label(self, text: str, points: tuple[tuple[float, float], ...], width: float, area: Rect,
+                    events: tuple[EventGlyph, ...]) -> tuple[Text | None, Rect | None]:  # fmt: skip
+        """The label of an emphasised link, on a plate beside its curve: of a few places along the curve
+        (its middle, a little above or below it, near either end), the first that covers no event's text,
+        else the one that covers least."""
         measure = self.measure
-        shown = measure.elide(Role.DATE, text, min(240.0, width - 2 * EDGE_PAD - 10))
+        shown = measure.elide(Role.DATE, text, min(320.0, width - 2 * EDGE_PAD - 10))
         if not shown or shown == "…":
             return None, None
-        (x0, y0), (cx0, cy0), (cx1, cy1), (x1, y1) = points
-        mx = 0.125 * x0 + 0.375 * cx0 + 0.375 * cx1 + 0.125 * x1  # the curve's middle
-        my = 0.125 * y0 + 0.375 * cy0 + 0.375 * cy1 + 0.125 * y1
         w = measure.width(Role.DATE, shown)
         h = measure.height(Role.DATE)
-        x = min(max(mx - w / 2, EDGE_PAD + 3), width - EDGE_PAD - 3 - w)
-        top = min(max(my - h / 2, area.y + 1), area.bottom - h - 1)
+        taken = [t.box for glyph in events for t in glyph.texts] + [g.plate for g in events if g.plate is not None]
+        best: tuple[float, float, float] | None = None
+        for fraction, shift in ((0.5, 0.0), (0.5, -(h + 4)), (0.5, h + 4), (0.3, -(h + 4)), (0.7, -(h + 4)),
+                                (0.3, h + 4), (0.7, h + 4)):  # fmt: skip
+            mx, my = _bezier(points, fraction)
+            x = min(max(mx - w / 2, EDGE_PAD + 3), width - EDGE_PAD - 3 - w)
+            top = min(max(my - h / 2 + shift, area.y + 1), area.bottom - h - 1)
+            box = Rect(x - 3, top - 1, w + 6, h + 2)
+            covered = sum(_overlap(box, other) for other in taken)
+            if best is None or covered < best[0]:
+                best = (covered, x, top)
+            if covered == 0:
+                break
+        assert best is not None
+        _, x, top = best
         label = self._text(x, top + measure.ascent(Role.DATE), shown, Role.DATE, Ink.TEXT, width=w)
         return label, Rect(x - 3, top - 1, w + 6, h + 2)
 
@@ -1053,9 +1077,15 @@ def _era_rows(store: Store) -> list[int]:
     return rows
 
 
-def _count_between(starts: np.ndarray, t0: float, t1: float) -> int:
+def _lane_events_in_view(store: Store, lane: Lane, starts: np.ndarray, t0: float, t1: float) -> int:
+    """How many of a lane's events the view holds: those starting in it, and (up to a few, counted exactly)
+    those begun before it and still going on, which take rows as well."""
     lo, hi = np.searchsorted(starts, (t0, t1))
-    return int(hi - lo)
+    going_on = 0
+    earlier = lane.members[max(0, int(lo) - 64):int(lo)]  # the last few to start before the view
+    if len(earlier):
+        going_on = int(np.count_nonzero(store.ends[earlier] > t0))
+    return int(hi - lo) + going_on
 
 
 def _links_touching(sources: np.ndarray, drawn: np.ndarray) -> np.ndarray:
@@ -1075,6 +1105,19 @@ def _links_touching_targets(targets: np.ndarray, drawn: np.ndarray) -> np.ndarra
     found = at < len(drawn_sorted)
     found[found] = drawn_sorted[at[found]] == targets[found]
     return found
+
+
+def _bezier(points: tuple[tuple[float, float], ...], t: float) -> tuple[float, float]:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    u = 1 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    width = min(a.right, b.right) - max(a.x, b.x)
+    height = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _anchor(mark: Mark, other: Mark, metrics: Metrics, leaving: bool) -> tuple[float, float]:
