@@ -19,6 +19,7 @@ What the scene guarantees, because a reader notices when it fails:
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ from viewer.model.store import Store
 from viewer.render.density import Curve, density_bars
 from viewer.render.lanes import Lane, LaneChoices, LaneMode, lanes_for
 from viewer.render.layout import (
+    Cluster,
     Item,
     Kind,
     Layout,
@@ -56,6 +58,8 @@ LANE_DENSITY_HEIGHT = 5.0
 ERA_ROW_HEIGHT = 17.0  # the strip above the events that names the eras, one row per overlapping era
 MAX_ERA_ROWS = 3
 MIN_LANE_ROWS = 2  # an open lane keeps a row for its clusters' counts and one for its events
+LANE_CLUSTER_MERGE = 3  # neighbouring clusters of a lane that share one pill
+MIN_LANE_ITEMS = 32  # the fewest events a lane lays out one by one before counting the rest in clusters
 _PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 _AXIS_GAP = 14.0
 
@@ -461,6 +465,7 @@ class SceneBuilder:
         # The rows events had in the last layout (per lane; None: no lanes), and the view it was made for.
         self._rows: dict[str | None, tuple[Store | None, dict[int, int], tuple[float, float]]] = {}
         self._lanes: tuple[tuple, list[Lane], dict[str, np.ndarray]] | None = None
+        self._lane_metrics_cache: dict[int, Metrics] = {}
         self._words_store: Store | None = None
         self._words_cache: dict[int, tuple[str, str]] = {}
 
@@ -556,6 +561,9 @@ class SceneBuilder:
             best = max(wanting, key=lambda lane: in_view[lane.key] / rows[lane.key])
             rows[best.key] += 1
             spare -= 1
+        # The picture's budget of laid-out events is shared by the open lanes, so a frame with twelve lanes
+        # does no more packing than one without lanes.
+        lane_metrics = self._lane_metrics(len(open_lanes))
         bands: list[LaneBand] = []
         clusters: list[ClusterPill] = []
         events: list[EventGlyph] = []
@@ -568,8 +576,8 @@ class SceneBuilder:
             band = self._lane_header(lane, header, body, first_row, count, scale, starts[lane.key], width)
             bands.append(band)
             if count:
-                layout = self._layout(frame, scale, count, lane.key, lane.members, starts[lane.key])
-                lane_clusters = self._clusters(layout, scale, body.y, width)
+                layout = self._layout(frame, scale, count, lane.key, lane.members, starts[lane.key], lane_metrics)
+                lane_clusters = self._clusters(layout, scale, body.y, width, LANE_CLUSTER_MERGE)
                 lane_events = self._events(frame, layout, scale, body.y, width, lane.colour_slot)
                 for glyph in lane_events:
                     glyph.row += first_row
@@ -587,6 +595,13 @@ class SceneBuilder:
         if selected:
             events = [glyph for glyph in events if glyph.plate is None] + selected
         return tuple(bands), tuple(clusters), tuple(events), left_out
+
+    def _lane_metrics(self, lanes: int) -> Metrics:
+        share = max(MIN_LANE_ITEMS, self.metrics.max_items // max(1, lanes))
+        found = self._lane_metrics_cache.get(share)
+        if found is None:
+            found = self._lane_metrics_cache[share] = dataclasses.replace(self.metrics, max_items=share)
+        return found
 
     def _lane_header(self, lane: Lane, header: Rect, body: Rect, first_row: int, rows: int, scale: TimeScale,
                      starts: np.ndarray, width: float) -> LaneBand:  # fmt: skip
@@ -855,15 +870,16 @@ class SceneBuilder:
         return Axis(Rect(0, top, width, AXIS_HEIGHT), minor_x, major_x, axis_bottom, bottom, tuple(labels))
 
     def _layout(self, frame: Frame, scale: TimeScale, rows: int, lane: str | None, only: np.ndarray | None,
-                only_starts: np.ndarray | None) -> Layout:  # fmt: skip
+                only_starts: np.ndarray | None, metrics: Metrics | None = None) -> Layout:  # fmt: skip
         """The layout of the events `only` (None: all) in `rows` rows: the whole area's, or one lane's. Each
         lane keeps its own cache (panning reuses it) and its own memory of rows."""
         spp = scale.seconds_per_pixel
+        metrics = metrics or self.metrics
         span = frame.store.span()
         edge = span[1] if span else None
         if frame.fixed:
             edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
-        key = (rows, self.metrics, edge)
+        key = (rows, metrics, edge)
         inputs = (frame.store, only)
         cache = self.cache if lane is None else self._lane_caches.setdefault(lane, LayoutCache())
         layout = cache.get(key, inputs, frame.t0, frame.t1, spp)
@@ -871,27 +887,28 @@ class SceneBuilder:
             remembered_store, remembered, (was0, was1) = self._rows.get(lane, (None, {}, (0.0, 0.0)))
             if remembered_store is not frame.store or not _gradual(was0, was1, frame.t0, frame.t1):
                 remembered = {}  # a new chronology, or a jump (Fit All, a cluster opened): packed afresh
-            origin, tile_width = tile_for(frame.t0, scale.width, spp, self.metrics.bucket_width)
+            origin, tile_width = tile_for(frame.t0, scale.width, spp, metrics.bucket_width)
             measure = self.measure
             layout = compute_layout(
                 frame.store, origin, spp, tile_width, rows, lambda t: measure.width(Role.TITLE, t),
-                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), only,
+                lambda t: measure.width(Role.DATE, t), metrics, self.tag_slots(frame.store), only,
                 edge, remembered, only_starts,
             )  # fmt: skip
             cache.put(key, inputs, layout)
             self._rows[lane] = (frame.store, {item.index: item.row for item in layout.items}, (frame.t0, frame.t1))
         return layout
 
-    def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float) -> tuple[ClusterPill, ...]:
+    def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float,
+                  merge: int = 1) -> tuple[ClusterPill, ...]:  # fmt: skip
+        """The clusters' pills in view. With `merge` > 1 (a lane), up to that many neighbouring clusters share
+        one pill: a dozen lanes of a pill per bucket would be a wall of counts, and as many to draw."""
         measure = self.measure
         offset = layout.offset_for(scale.t0)
         y = area_top + 3
         h = self.metrics.row_height - 6
         pills = []
-        for cluster in layout.clusters:
+        for cluster in _merged(layout.clusters, merge, offset, width):
             x0, x1 = cluster.x0 + offset, cluster.x1 + offset
-            if x1 < 0 or x0 > width:
-                continue
             text = f"{cluster.count:,}"
             text_width = measure.width(Role.CLUSTER, text)
             pill_width = max(x1 - x0 - 4, text_width + 10)
@@ -1104,6 +1121,23 @@ def _links_touching_targets(targets: np.ndarray, drawn: np.ndarray) -> np.ndarra
     at = np.searchsorted(drawn_sorted, targets)
     found = at < len(drawn_sorted)
     found[found] = drawn_sorted[at[found]] == targets[found]
+    return found
+
+
+def _merged(clusters: list[Cluster], merge: int, offset: float, width: float) -> list[Cluster]:
+    """The clusters in view (x in layout pixels), runs of up to `merge` touching ones joined into one."""
+    found: list[Cluster] = []
+    run = 0
+    for cluster in clusters:
+        if cluster.x1 + offset < 0 or cluster.x0 + offset > width:
+            continue
+        last = found[-1] if found else None
+        if last is not None and run < merge and abs(last.x1 - cluster.x0) < 0.5:
+            found[-1] = Cluster(last.x0, cluster.x1, last.count + cluster.count, last.t0, cluster.t1)
+            run += 1
+        else:
+            found.append(cluster)
+            run = 1
     return found
 
 
