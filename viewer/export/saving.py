@@ -6,13 +6,14 @@ name, or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QIODevice, QSaveFile
 from PySide6.QtGui import QGuiApplication
 
 from viewer.export.pictures import ExportRequest
-from viewer.export.writers import ExportError, Progress, writer_for
+from viewer.export.writers import ExportError, Progress, table_writer_for, writer_for
 from viewer.model.store import Store
 from viewer.qtenv import use_offscreen_platform
 
@@ -32,6 +33,17 @@ def export(store: Store, output: Path, request: ExportRequest, progress: Progres
     _write_atomically(output, QByteArray(data))
     if progress:
         progress(100)
+
+
+def export_table(header: Sequence[str], rows: Iterable[Sequence[str]], output: Path) -> None:
+    """Write a table (the events table) to `output` in the format its suffix names, atomically; ExportError
+    with the reason. Only a regular file is ever replaced."""
+    writing = table_writer_for(output)
+    if not output.parent.exists():
+        raise ExportError(f"the folder {output.parent} does not exist; nothing was written")
+    if output.exists() and not output.is_file():
+        raise ExportError(f"{output} is not a regular file; nothing was written")
+    _write_atomically(output, QByteArray(writing.write(header, rows)))
 
 
 def _write_atomically(output: Path, data: QByteArray) -> None:
