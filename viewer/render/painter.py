@@ -194,9 +194,15 @@ class TimelinePainter:
             painter.fillRect(_qrect(scene.legend_band), _colour(theme.axis_background))
             for entry in scene.legend:
                 self._last_pen = None
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(_colour(theme.colour_for(entry.colour_slot)))
-                painter.drawRoundedRect(_qrect(entry.swatch), 2, 2)
+                colour = theme.colour_for(entry.colour_slot)
+                if entry.on:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(_colour(colour))
+                else:  # a tag the filter leaves out: a hollow swatch
+                    painter.setPen(QPen(_colour(colour, 0.8), 1.5))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
+                                        else _qrect(entry.swatch), 2, 2)  # fmt: skip
                 self._text(painter, entry.text, theme)
             if scene.legend_more is not None:
                 self._text(painter, scene.legend_more, theme)

@@ -30,6 +30,7 @@ import numpy as np
 
 from viewer.model.store import Store
 from viewer.render.density import Curve, density_bars
+from viewer.render.lanes import LaneChoices
 from viewer.render.layout import (
     Item,
     Kind,
@@ -62,6 +63,9 @@ class Decorations:
     legend: bool = True
     sources: bool = False
     subtitle: str | None = None
+    # The legend lists every tag, those the filter leaves out drawn as off (the window, where a click turns
+    # them on again); False lists only the tags drawn (an export of some tags).
+    legend_all_tags: bool = True
 
 
 @dataclass
@@ -74,9 +78,12 @@ class Frame:
     theme: Theme = LIGHT
     selected: int | None = None
     hovered: int | None = None
-    matches: np.ndarray | None = None  # search matches (store indices), None when not searching
+    matches: np.ndarray | None = None  # search matches (store indices), None when not searching: the rest is faded
+    shown: np.ndarray | None = None  # the events drawn (sorted store indices, the filters' result); None: all
     decorations: Decorations = field(default_factory=Decorations)
     fixed: bool = False  # a picture that will not be panned (an export): labels stay inside its right edge
+    lanes: LaneChoices = field(default_factory=LaneChoices)  # lanes by tag or group (after the filters)
+    tags_on: frozenset[str] | None = None  # the tags the filter lets through (None: all): the legend's state
 
 
 class Role(enum.Enum):
@@ -224,6 +231,7 @@ class LegendEntry:
     swatch: Rect
     text: Text
     box: Rect
+    on: bool = True  # False: the tag filter leaves its events out (drawn hollow and faded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +294,16 @@ class Scene:
                 if pill.box.contains(x, y):
                     return Hit(cluster=(pill.t0, pill.t1))
         return NO_HIT
+
+    def legend_at(self, x: float, y: float) -> str | None:
+        """The tag of the legend entry at (x, y), if any: a click there toggles the tag."""
+        band = self.legend_band
+        if band is None or not band.contains(x, y):
+            return None
+        for entry in self.legend:
+            if entry.box.contains(x, y):
+                return entry.tag
+        return None
 
     def rect_of(self, index: int) -> Rect | None:
         """The box of event `index` (its mark and label), or None when the picture does not show it."""
@@ -351,7 +369,7 @@ class SceneBuilder:
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
         axis = self._axis(scale, top, bottom)
         density_box = Rect(0.0, top + AXIS_HEIGHT + 2, width, DENSITY_HEIGHT - 4)
-        starts = store.starts if frame.matches is None else store.starts[frame.matches]
+        starts = store.starts if frame.shown is None else store.starts[frame.shown]
         density = density_bars(starts, scale, int(DENSITY_HEIGHT - 4), Curve.SQRT)
         layout = self._layout(frame, scale, rows)
         clusters = self._clusters(layout, scale, area_top, width)
@@ -413,6 +431,9 @@ class SceneBuilder:
     def _legend(self, frame: Frame, width: float, y: float):
         measure = self.measure
         tags = frame.store.tags()
+        tags_on = frame.tags_on
+        if tags_on is not None and not frame.decorations.legend_all_tags:
+            tags = [tag for tag in tags if tag in tags_on]
         slots = self.tag_slots(frame.store)
         height = LEGEND_HEIGHT
         baseline = y + height / 2 + measure.ascent(Role.DATE) / 2 - 1
@@ -427,9 +448,11 @@ class SceneBuilder:
                 more_text = f"+{len(tags) - number} more"
                 more = self._text(x, baseline, more_text, Role.DATE, Ink.MUTED)
                 break
-            text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT, width=label_width)
+            on = tags_on is None or tag in tags_on
+            text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT if on else Ink.MUTED, 1.0 if on else 0.6,
+                              width=label_width)  # fmt: skip
             swatch = Rect(x, y + height / 2 - 5, 10, 10)
-            entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x, y, 15 + label_width, height)))
+            entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x - 4, y, 23 + label_width, height), on))
             x += 15 + label_width + 18
         return Rect(0, y, width, height), tuple(entries), more
 
@@ -483,7 +506,7 @@ class SceneBuilder:
         if frame.fixed:
             edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
         key = (rows, self.metrics, edge)
-        inputs = (frame.store, frame.matches)
+        inputs = (frame.store, frame.shown)
         layout = self.cache.get(key, inputs, frame.t0, frame.t1, spp)
         if layout is None:
             remembered_store, remembered, (was0, was1) = self._rows
@@ -493,7 +516,7 @@ class SceneBuilder:
             measure = self.measure
             layout = compute_layout(
                 frame.store, origin, spp, tile_width, rows, lambda t: measure.width(Role.TITLE, t),
-                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), frame.matches,
+                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), frame.shown,
                 edge, remembered,
             )  # fmt: skip
             self.cache.put(key, inputs, layout)

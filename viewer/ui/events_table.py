@@ -296,7 +296,7 @@ class EventsTable(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         state.store_changed.connect(self._on_store)
-        state.search_changed.connect(self._on_filter)
+        state.filter_changed.connect(self._on_filter)
         state.selection_changed.connect(self._on_state_selection)
 
     def _action(self, text: str, slot: Callable[[], None], keys) -> QAction:

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
         self.state.search_changed.connect(self._update_counts)
+        self.state.filter_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -525,12 +526,7 @@ class MainWindow(QMainWindow):
         if store is None:
             self.count_label.setText("")
             return
-        count = len(store)
-        matches = self.state.matches
-        if matches is None:
-            self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
-        else:
-            self.count_label.setText(f"{len(matches):,} of {count:,} event{'s' if count != 1 else ''} match")
+        self.count_label.setText(self.state.shown_words())  # "12 of 29 events shown" with a filter on
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()

@@ -16,7 +16,7 @@ from viewer.model.events import Event, Quote
 from viewer.model.store import Marks, Store
 from viewer.ui.events_table import COLUMNS, HEADERS, UNCITED, Column, EventsTable, EventsTableModel
 from viewer.ui.main_window import MainWindow
-from viewer.viewstate import ViewState
+from viewer.viewstate import SearchMode, ViewState
 
 
 def event(event_id: str, start: str, end: str | None = None, *, tags: tuple[str, ...] = (), quotes: int = 1,
@@ -258,9 +258,27 @@ def test_search_filters_the_table_and_the_timeline_alike(window: MainWindow, qtb
     assert list(window.state.drawable()) == matches  # what the timeline draws
     window.view.set_matches(np.asarray(matches[:2]))  # any other filter the view state holds, too
     assert len(table_ids(window)) == 2
+    window.state.set_search_mode(SearchMode.HIGHLIGHT)  # the timeline draws every event, matches highlighted
+    assert list(window.state.drawable()) == list(range(len(window.store())))
+    assert len(table_ids(window)) == len(window.store())
+    window.state.set_search_mode(SearchMode.FILTER)
     window.search_edit.clear()
     qtbot.waitUntil(lambda: window.state.matches is None, timeout=3000)
     assert len(table_ids(window)) == len(window.store())
+
+
+def test_a_tag_filter_applies_to_the_table_and_the_timeline(window: MainWindow, qtbot) -> None:
+    store = window.store()
+    window.state.set_tag_filter({"Vietnam"})
+    shown = list(window.state.drawable())
+    assert 0 < len(shown) < len(store)
+    assert [store.index_of(i) for i in table_ids(window)] == shown
+    assert all("Vietnam" in store.tags_at(store.index_of(i)) for i in table_ids(window))
+    selected = shown[1]
+    window.view.select(selected)
+    window.state.set_tag_filter(None)
+    assert len(table_ids(window)) == len(store)
+    assert window.events_table.table_model.store_index(window.events_table.currentIndex().row()) == selected
 
 
 def test_enter_shows_the_event_on_the_timeline(window: MainWindow, qtbot) -> None:

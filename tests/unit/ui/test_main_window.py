@@ -297,7 +297,7 @@ def test_the_status_bar_says_how_many_events_match(window: MainWindow, qtbot, sh
     qtbot.keyClicks(window.search_edit, "Hanoi")
     matches = len(window.view.matches())
     assert 0 < matches < len(shipped_store)
-    assert window.count_label.text() == f"{matches} of {len(shipped_store)} events match"
+    assert window.count_label.text() == f"{matches} of {len(shipped_store)} events shown"
     window.search_edit.clear()
     assert window.count_label.text() == f"{len(shipped_store)} events"
 
