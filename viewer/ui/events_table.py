@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -399,11 +398,9 @@ class EventsTable(QTableView):
             self.message.emit("Nothing to copy: select rows of the table first")
             return
         text = render(HEADERS, self.table_model.row_texts(rows))
-        mime = QMimeData()
-        mime.setText(text)
-        if render is markdown_text:
-            mime.setData("text/markdown", text.encode("utf-8"))
-        QGuiApplication.clipboard().setMimeData(mime)
+        # Plain text only: a QMimeData made here and handed to the clipboard is freed twice at exit (the
+        # clipboard takes it over while Python still owns it), which crashed the process.
+        QGuiApplication.clipboard().setText(text)
         count = len(rows)
         self.message.emit(f"Copied {count:,} row{'s' if count != 1 else ''} as {words} text")
 
