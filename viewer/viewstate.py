@@ -25,6 +25,7 @@ from typing import Generic, ParamSpec
 
 import numpy as np
 
+from viewer.model.source_search import Passage, SourceSearch
 from viewer.model.store import Store
 from viewer.render import view
 from viewer.render.lanes import NO_LANE, LaneChoices, LaneMode, ordered_keys
@@ -103,6 +104,9 @@ class ViewState:
         self.query = ""
         self.matches: np.ndarray | None = None  # sorted store indices; None when not searching
         self.match_position: int | None = None  # the selection's place among the matches
+        # Events found only through their sources' texts: the passages that found them (see source_search).
+        self.passages: dict[int, tuple[Passage, ...]] = {}
+        self._source_search: SourceSearch | None = None  # built for a store on its first search
         self.search_mode = SearchMode.FILTER
         self.tag_filter: TagFilter | None = None  # None: no tag is filtered out
         self.shown_events: np.ndarray | None = None  # sorted store indices drawn; None: every event
@@ -128,6 +132,7 @@ class ViewState:
         self.selected = selected
         self.set_hovered(None)
         self.query = self.query if keep_search else ""
+        self._source_search = None
         self.matches = self._matches_for(self.query)
         self.match_position = self._position_of(selected)
         if not keep_view:
@@ -316,7 +321,8 @@ class ViewState:
 
     # -- search ------------------------------------------------------------------------------------------
     def search(self, query: str) -> None:
-        """Search titles, summaries, tags and quotes for every word of `query`; an empty query ends the search."""
+        """Search titles, summaries, tags and quotes for every word of `query`, and the source texts (see
+        `passages_for`); an empty query ends the search."""
         self.query = query
         self.matches = self._matches_for(query)
         self.match_position = self._position_of(self.selected)
@@ -341,7 +347,8 @@ class ViewState:
             self.filter_changed.emit()
 
     def step_match(self, step: int, locate: Locator | None = None) -> None:
-        """Select the next (+1) or previous (-1) match in time order, wrapping around."""
+        """Select the next (+1) or previous (-1) match in time order, wrapping around, and show the whole of
+        it: a match longer than the view is zoomed out to, not only panned to one end."""
         matches = self.matches
         if matches is not None and self.shown_events is not None and self.search_mode is SearchMode.HIGHLIGHT:
             matches = np.intersect1d(matches, self.shown_events, assume_unique=True)  # the drawn ones only
@@ -354,7 +361,22 @@ class ViewState:
             at = int(np.searchsorted(matches, self.selected, side="right")) % total
         else:
             at = (int(np.searchsorted(matches, self.selected, side="left")) - 1) % total
+        self.show_whole(int(matches[at]))
         self.select(int(matches[at]), True, locate)
+
+    def show_whole(self, index: int) -> None:
+        """Zoom out (never in) and pan so the whole of event `index`, start to end, lies inside the edges."""
+        start, end = float(self.store.starts[index]), float(self.store.ends[index])
+        scale = self.scale
+        inset = min(VISIBLE_INSET, scale.width / 4)
+        room = scale.width - 2 * inset
+        if end - start > room * scale.seconds_per_pixel:
+            scale = TimeScale.fit(start, end, scale.width, margin_fraction=inset / scale.width)
+        elif start < scale.t_of(inset):
+            scale = scale.pan_by(scale.x_of(start) - inset)
+        elif end > scale.t_of(scale.width - inset):
+            scale = scale.pan_by(scale.x_of(end) - (scale.width - inset))
+        self._apply(scale)
 
     def drawable(self) -> np.ndarray:
         """The store indices drawn, in time order (see `shown_events`)."""
@@ -370,6 +392,10 @@ class ViewState:
         indices = self.drawable()
         at = int(np.searchsorted(self.store.starts[indices], t, side="left"))
         return int(indices[at]) if at < len(indices) else None
+
+    def passages_for(self, index: int | None) -> tuple[Passage, ...]:
+        """The source passages that found event `index` when its own text does not hold the query; () else."""
+        return self.passages.get(index, ()) if index is not None else ()
 
     # -- filters -----------------------------------------------------------------------------------------
     def is_shown(self, index: int) -> bool:
@@ -502,9 +528,24 @@ class ViewState:
         self.lanes_changed.emit()
 
     def _matches_for(self, query: str) -> np.ndarray | None:
+        self.passages = {}
         if not query.strip() or not len(self.store):
             return None if not query.strip() else np.empty(0, dtype=np.int64)
-        return self.store.search(query)
+        return self._with_source_matches(query, self.store.search(query))
+
+    def _with_source_matches(self, query: str, own: np.ndarray) -> np.ndarray:
+        """`own` (events whose own text matches) and the events found through a passage of their sources."""
+        if self._source_search is None:
+            self._source_search = SourceSearch(self.store.events, self.store.sources)
+        found: dict[int, list[Passage]] = {}
+        for passage in self._source_search.find(query):
+            for index in passage.events:
+                if not _contains(own, index):
+                    found.setdefault(index, []).append(passage)
+        if not found:
+            return own
+        self.passages = {index: tuple(passages) for index, passages in found.items()}
+        return np.union1d(own, np.fromiter(found, dtype=np.int64, count=len(found))).astype(np.int64)
 
     def _position_of(self, index: int | None) -> int | None:
         if self.matches is None or index is None:

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
         self.state.search_changed.connect(self._update_counts)
+        self.state.search_changed.connect(self._on_search_changed)
         self.state.filter_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
@@ -515,7 +516,11 @@ class MainWindow(QMainWindow):
     def _on_selection(self, index: int | None) -> None:
         if index is not None and index < 0:
             index = None
-        self.details.show_event(self.store(), index)
+        self.details.show_event(self.store(), index, self.state.query, self.state.passages_for(index))
+
+    def _on_search_changed(self) -> None:
+        """Mark the search's words in the details, with the source passages that found the event shown."""
+        self.details.set_search(self.state.query, self.state.passages_for(self._selected()))
 
     def _on_range(self, t0: float, t1: float) -> None:
         self.overview.set_visible_range(t0, t1)
@@ -526,7 +531,11 @@ class MainWindow(QMainWindow):
         if store is None:
             self.count_label.setText("")
             return
-        self.count_label.setText(self.state.shown_words())  # "12 of 29 events shown" with a filter on
+        words = self.state.shown_words()  # "12 of 29 events shown" with a filter on
+        through = len(self.state.passages)
+        if through and self.state.matches is not None:
+            words += f" ({through:,} found through a passage of a source)"
+        self.count_label.setText(words)
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
@@ -553,8 +562,14 @@ class MainWindow(QMainWindow):
         return self.state.matches
 
     def step_match(self, step: int) -> None:
-        """Select the next (step 1) or previous (-1) match in time order, wrapping around."""
+        """Select the next (step 1) or previous (-1) match in time order, wrapping around. A match found only
+        in a source's text opens the source reader at the passage, where the words are."""
         self.view.step_match(step)
+        passages = self.state.passages_for(self._selected())
+        if passages:
+            passage = passages[0]
+            self.show_in_source(passage.source_id, passage.start, passage.end)
+            self.activateWindow()  # typing goes on in the search field
 
     # -- export --------------------------------------------------------------------------------------
     def export_dialog(self) -> ExportDialog | None:
