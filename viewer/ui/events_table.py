@@ -66,6 +66,19 @@ _HEADERS = {
 }
 COLUMNS: tuple[Column, ...] = tuple(Column)
 _EMPTY_WORDS = {column: f"no {column.header.lower()}" for column in Column}
+#: No column but the title's grows wider than this text at first (a reader can widen it).
+_WIDEST = {
+    Column.DATE: "1976 – ongoing as of 6 February 2019",
+    Column.TITLE: "",
+    Column.TAGS: "United States, North Korea, Vietnam",
+    Column.QUOTES: "Quotes",
+    Column.PRECISION: "range of decades",
+    Column.MARKS: "approximate, uncertain",
+}
+#: A sort of at least this many rows shows a busy cursor.
+BIG_SORT = 200_000
+#: How many rows Qt reads to size a column to its contents.
+SIZED_ROWS = 200
 HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)
 
 
@@ -117,6 +130,7 @@ class EventsTableModel(QAbstractTableModel):
         self._positions: np.ndarray | None = None  # store index -> table row, made on first use
         self._sort_column = Column.DATE
         self._descending = False
+        self._keys: dict[Column, np.ndarray] = {}  # sort keys over the whole store, by column
 
     # -- what is shown -----------------------------------------------------------------------------------
     def rows(self) -> EventRows:
@@ -126,6 +140,7 @@ class EventsTableModel(QAbstractTableModel):
         """Show `rows` (a store), only the events `shown` (store indices), or all of them with None."""
         self.beginResetModel()
         self._rows = rows
+        self._keys = {}
         self._set_shown(shown)
         self.endResetModel()
 
@@ -169,24 +184,44 @@ class EventsTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        old = self._order
-        self._sort_column, self._descending = COLUMNS[column], descending
-        self._order = self._sorted(self._sort_column, descending)
-        self._positions = None
-        self._move_persistent(old)
-        self.layoutChanged.emit()
+        big = len(self._order) >= BIG_SORT and QGuiApplication.instance() is not None
+        if big:  # a second or so at a million rows, the first time a column is sorted
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.layoutAboutToBeChanged.emit()
+            old = self._order
+            self._sort_column, self._descending = COLUMNS[column], descending
+            self._order = self._sorted(self._sort_column, descending)
+            self._positions = None
+            self._move_persistent(old)
+            self.layoutChanged.emit()
+        finally:
+            if big:
+                QGuiApplication.restoreOverrideCursor()
 
     def _sorted(self, column: Column, descending: bool) -> np.ndarray:
         """The shown events ordered by `column`, ties in time order either way (numpy sorts, no row objects)."""
         shown = self._shown
         if column is Column.DATE:
             return shown[::-1].copy() if descending else shown
-        key = _sort_key(self._rows, column, shown)
-        if key.dtype == object:
-            key = np.unique(key, return_inverse=True)[1].ravel()  # ranks: numbers sort faster and negate
+        key = self._key_column(column)[shown]
         order = np.lexsort((shown, -key if descending else key))
         return shown[order]
+
+    def _key_column(self, column: Column) -> np.ndarray:
+        """A whole column as integers to sort by, made once per store: text becomes each value's rank among
+        the column's distinct values (sorting the distinct values, not the rows), so every later sort of
+        that column, filtered or not, is one `np.lexsort` over integers."""
+        key = self._keys.get(column)
+        if key is None:
+            values = _sort_key(self._rows, column, np.arange(len(self._rows), dtype=np.int64))
+            if values.dtype == object or values.dtype.kind == "U":
+                ranks = {value: rank for rank, value in enumerate(sorted(set(values.tolist())))}
+                key = np.fromiter((ranks[value] for value in values.tolist()), np.int64, len(values))
+            else:
+                key = np.asarray(values, dtype=np.int64)
+            self._keys[column] = key
+        return key
 
     def _move_persistent(self, old: np.ndarray) -> None:
         """Keep the view's selection and current row on the same events through a sort."""
@@ -258,6 +293,7 @@ class EventsTable(QTableView):
         self._select = select
         self._following = False  # True while the table follows the state's selection (not the reader's)
         self._folder = ""
+        self._sized_for: tuple[Path | None, bool] | None = None  # the file the columns were sized for
         self.table_model = EventsTableModel(state.store, self)
         self.setModel(self.table_model)
         self.setAccessibleName("Events table")
@@ -308,28 +344,27 @@ class EventsTable(QTableView):
         return action
 
     def _size_columns(self) -> None:
-        """First widths from the text they must hold (measuring every row would read a million)."""
+        """Every column but the title's as wide as its text in the first rows, within a cap; the title takes
+        the rest. Qt measures at most `SIZED_ROWS` rows, so a million rows cost no more than a hundred."""
         metrics = self.fontMetrics()
-        samples = {
-            Column.DATE: "1976 – ongoing as of 6 February 2019",
-            Column.TAGS: "United States, North Korea",
-            Column.QUOTES: "Quotes",
-            Column.PRECISION: "range of decades",
-            Column.MARKS: "approximate, uncertain",
-        }
         header = self.horizontalHeader()
+        header.setResizeContentsPrecision(SIZED_ROWS)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Quotes") + 24)
         for number, column in enumerate(COLUMNS):
             if column is Column.TITLE:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
                 continue
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-            width = max(metrics.horizontalAdvance(samples[column]), metrics.horizontalAdvance(column.header) + 24)
-            self.setColumnWidth(number, width + 16)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Quotes") + 24)
+            cap = metrics.horizontalAdvance(_WIDEST[column]) + 16
+            self.setColumnWidth(number, min(cap, max(self.sizeHintForColumn(number), header.sectionSizeHint(number))))
 
     # -- following the view state ------------------------------------------------------------------------
     def _on_store(self) -> None:
-        self.table_model.set_rows(self.state.store, self.state.drawable())
+        store = self.state.store
+        self.table_model.set_rows(store, self.state.drawable())
+        if len(store) and self._sized_for != (store.path, True):  # a reload keeps the widths a reader chose
+            self._sized_for = (store.path, True)
+            self._size_columns()
         self._on_state_selection(self.state.selected)
 
     def _on_filter(self) -> None:
