@@ -62,6 +62,7 @@ from viewer.ui.settings import MAX_RECENT_FILES, Settings
 from viewer.ui.shortcuts import VIEW_KEYS, ShortcutsDialog, is_media_key, standard_keys
 from viewer.ui.source_reader import SourceReader
 from viewer.ui.status import range_in_words
+from viewer.ui.tags_menu import TagsMenu
 from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
 from viewer.viewstate import SearchMode
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.lanes_menu = view_menu.addMenu("&Lanes")
         self.lane_actions.fill(self.lanes_menu)
+        self.tags_menu = TagsMenu(self.state, self)  # the legend's toggles, for the keyboard
+        view_menu.addMenu(self.tags_menu)
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
@@ -274,7 +277,7 @@ class MainWindow(QMainWindow):
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
         self.table_toggle = self.table_dock.toggleViewAction()
-        self.table_toggle.setText("Events &Table")
+        self.table_toggle.setText("&Events Table")
         self.table_toggle.setShortcut(QKeySequence("Ctrl+T"))
         self.table_toggle.setStatusTip("One row per event: sort, copy, export as CSV")
         self.table_toggle.triggered.connect(self._on_table_toggled)

@@ -3,6 +3,7 @@ its model over a million-row columnar store, answering without building a single
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -344,7 +345,12 @@ def test_export_to_csv_writes_every_shown_row(window: MainWindow, tmp_path: Path
     folder = tmp_path / "a-folder.csv"
     folder.mkdir()
     assert not window.events_table.export_to(folder)
+    assert "is a folder; nothing was written" in window.status_message()
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    assert not window.events_table.export_to(pipe)  # never written into, never replaced
     assert "not a regular file" in window.status_message()
+    assert pipe.is_fifo()
 
 
 def test_csv_disarms_formulas() -> None:
@@ -366,3 +372,21 @@ def test_where_the_table_docks_and_its_sort_are_remembered(open_window, qtbot) -
     assert again.events_table.table_model.sort_state() == (Column.QUOTES, True)
     assert again.table_dock.isVisible()
     QApplication.processEvents()
+
+
+def test_the_legend_toggles_are_in_the_view_menu_for_the_keyboard(window: MainWindow) -> None:
+    menu = window.tags_menu
+    menu.fill()
+    names = [a.text() for a in menu.actions() if a.text()]
+    assert names[0] == "Show &All Tags" and "Vietnam" in names
+    vietnam = next(a for a in menu.actions() if a.text() == "Vietnam")
+    assert vietnam.isChecked()
+    vietnam.trigger()  # off: the timeline and the table lose Vietnam's events
+    store = window.store()
+    assert all("Vietnam" not in store.tags_at(store.index_of(i)) or len(store.tags_at(store.index_of(i))) > 1
+               for i in table_ids(window))  # fmt: skip
+    assert len(table_ids(window)) < len(store)
+    menu.fill()
+    assert not next(a for a in menu.actions() if a.text() == "Vietnam").isChecked()
+    next(a for a in menu.actions() if a.text() == "Show &All Tags").trigger()
+    assert len(table_ids(window)) == len(store)
