@@ -48,6 +48,7 @@ from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.theme import THEMES
 from viewer.ui.accessibility import name_window_parts
+from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
 
         name_window_parts(self)
         self._restore_settings()
+        keep_dock_buttons_styled(self, lambda: THEMES[self.theme_name()])
         self._update_counts()
         if path is not None:
             self.open_file(path)
@@ -343,6 +345,8 @@ class MainWindow(QMainWindow):
         theme = THEMES[self.theme_name()]
         self.view.set_theme(theme)
         self.overview.set_theme(theme)
+        style_dock_buttons(self, theme)  # Qt's own glyphs are black, lost on a dark panel
+        style_search_field(self.search_bar.edit, theme)
 
     def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme_choice is ThemeChoice.SYSTEM:
