@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,7 +23,7 @@ from viewer.model.problems import ChronologyError, Problem
 from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
 from viewer.model.readers.yamlfile import read_yaml_text
 from viewer.model.store import Store
-from viewer.model.verbatim import FoldedText
+from viewer.model.verbatim import FoldedText, nearest_words
 
 TOP_FIELDS = ("timeline", "sources", "events", "eras")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
@@ -470,6 +470,7 @@ class _Validator:
                 node.value_marks["text"],
                 f"the quote is not verbatim in source '{source_id}': {folded.explain_miss(text)}",
             )
+            self.problems[-1] = replace(self.problems[-1], detail=nearest_words(folded, text, source_id))
             return None
         return Quote(source_id, text, match.start, match.end)
 

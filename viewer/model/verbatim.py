@@ -8,6 +8,7 @@ says which character differs, since that is the usual slip when copying by hand.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -92,3 +93,112 @@ def _longest_found_prefix(haystack: str, needle: str) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+#: How much of the quote and of the source is shown either side of where they part.
+NEAREST_CONTEXT = 36
+#: A prefix or suffix this long that the source holds anchors the nearest passage.
+NEAREST_ANCHOR = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """The source's passage nearest to a quote that is not in it, and where the two part.
+
+    `start`/`end` are offsets in the raw source text; `passage` is that stretch with white space folded;
+    `quote` is the quote folded the same way. `quote_at` and `passage_at` are where they first differ, and
+    `same` how many characters before that they agree (at most NEAREST_CONTEXT are shown)."""
+
+    start: int
+    end: int
+    passage: str
+    quote: str
+    quote_at: int
+    passage_at: int
+    same: int
+
+    def lines(self) -> list[str]:
+        """The quote above the passage, lined up on their first difference, and a caret under it."""
+        left = min(NEAREST_CONTEXT, self.same)
+        quote = self.quote[self.quote_at - left : self.quote_at + NEAREST_CONTEXT]
+        passage = self.passage[self.passage_at - left : self.passage_at + NEAREST_CONTEXT]
+        quote_dots = "…" if self.quote_at - left > 0 else ""
+        passage_dots = "…" if self.passage_at - left > 0 else ""
+        dots = "…" if quote_dots or passage_dots else ""
+        quote_end = "…" if self.quote_at + NEAREST_CONTEXT < len(self.quote) else ""
+        passage_end = "…" if self.passage_at + NEAREST_CONTEXT < len(self.passage) else ""
+        caret = " " * (len("source: ") + len(dots) + left) + "^ the first difference"
+        return [f"quote:  {dots}{quote}{quote_end}", f"source: {dots}{passage}{passage_end}", caret]
+
+
+def nearest_passage(source: FoldedText, quote: str) -> Nearest | None:
+    """The passage of the source most like `quote`: the same characters but for typography or case, or the
+    stretch around the quote's longest beginning (or end) that the source holds, lined up with the quote by
+    difflib; None when the source holds no beginning or end of NEAREST_ANCHOR characters."""
+    needle = fold(quote)
+    if not needle:
+        return None
+    folded = source.folded
+    if source._loose is None:
+        source._loose = _loosen(folded)
+    at = source._loose.find(_loosen(needle))
+    if at >= 0:
+        window_start, window = at, folded[at : at + len(needle)]
+    else:
+        prefix = _longest_found_prefix(folded, needle)
+        suffix = _longest_found_suffix(folded, needle)
+        if max(prefix, suffix) < NEAREST_ANCHOR:
+            return None
+        slack = len(needle) // 2 + NEAREST_CONTEXT
+        if prefix >= suffix:
+            window_start = folded.find(needle[:prefix])
+            window = folded[window_start : window_start + len(needle) + slack]
+        else:
+            end = folded.find(needle[len(needle) - suffix :]) + suffix
+            window_start = max(0, end - len(needle) - slack)
+            window = folded[window_start:end]
+    matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    # The passage runs from where the quote's first matched stretch is in the source to where its last ends.
+    passage_start, passage_end = max(0, blocks[0].b - blocks[0].a), blocks[-1].b + blocks[-1].size
+    if blocks[-1].a + blocks[-1].size < len(needle):  # the quote goes on past its last match
+        passage_end = min(len(window), passage_end + len(needle) - blocks[-1].a - blocks[-1].size)
+    passage = window[passage_start:passage_end]
+    quote_at, passage_at, same = len(needle), len(passage), 0
+    for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, needle, passage, autojunk=False).get_opcodes():
+        if tag == "equal":
+            same = i2 - i1
+            continue
+        quote_at, passage_at = i1, j1
+        break
+    if quote_at == len(needle) and passage_at == len(passage):
+        same = min(len(needle), len(passage))
+    start = window_start + passage_start
+    stop = window_start + passage_end
+    raw_start = source._raw_offset(start) if source._folded_starts else 0
+    raw_end = source._raw_offset(stop - 1) + 1 if stop > start and source._folded_starts else raw_start
+    return Nearest(raw_start, raw_end, passage, needle, quote_at, passage_at, same)
+
+
+def _longest_found_suffix(haystack: str, needle: str) -> int:
+    """The length of the longest suffix of `needle` present in `haystack` (binary search on length)."""
+    lo, hi = 0, len(needle)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if needle[len(needle) - mid :] in haystack:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def nearest_words(source: FoldedText, quote: str, source_id: str) -> str:
+    """The nearest passage said for a person: where it is in the source's text, the quote above it and a
+    caret at the first difference; '' when the source has nothing near enough to show."""
+    found = nearest_passage(source, quote)
+    if found is None:
+        return f"Nothing in source '{source_id}' begins or ends like this quote."
+    line = source.raw.count("\n", 0, found.start) + 1
+    return "\n".join([f"The nearest passage of source '{source_id}', line {line} of its text:", *found.lines()])

@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         self.details_toggle.setText("&Details Panel")
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
+        self.problems_toggle.setEnabled(False)  # there is nothing to show until a file has problems
+        self.problems_toggle.setStatusTip("The problems of the file, when it has any")
         view_menu.addAction(self.details_toggle)
         view_menu.addAction(self.problems_toggle)
 
@@ -409,6 +411,7 @@ class MainWindow(QMainWindow):
         else:
             self.problems.set_problems([])
             self.problems_dock.hide()
+            self.problems_toggle.setEnabled(False)  # no empty panel to open
             count = len(result.store)
             verb = "Reloaded" if keep_view else "Opened"
             self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
@@ -427,6 +430,7 @@ class MainWindow(QMainWindow):
     def _show_problems_dock(self) -> None:
         """Show the problems under the timeline, a third of the window high at most, so the chronology that
         is still on screen stays readable above them."""
+        self.problems_toggle.setEnabled(True)
         if not self.problems_dock.isVisible():
             self.problems_dock.show()
             self.resizeDocks([self.problems_dock], [max(160, self.height() // 3)], Qt.Orientation.Vertical)
