@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _WORD = re.compile(r"\S+")
+PREFIX_SEARCH_CHARS = 4096  # a miss is explained by how much of the quote's start (up to this) the source has
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
@@ -25,6 +26,9 @@ def fold(text: str) -> str:
 class Match:
     start: int  # in the raw source text
     end: int  # exclusive
+
+
+Found = Match  # what a quote check gives when the quote is there
 
 
 class FoldedText:
@@ -58,6 +62,12 @@ class FoldedText:
             return None
         return Match(self._raw_offset(at), self._raw_offset(at + len(needle) - 1) + 1)
 
+    def explain_cost(self, quote: str) -> int:
+        """An upper bound on the characters `explain_miss` scans for `quote` (a budget counts them)."""
+        needle = min(len(quote), PREFIX_SEARCH_CHARS)
+        loosen = len(self.folded) if self._loose is None else 0
+        return loosen + len(quote) + len(self.folded) * (2 + needle.bit_length())
+
     def explain_miss(self, quote: str) -> str:
         """Why a quote was not found, as precisely as can be said cheaply."""
         needle = fold(quote)
@@ -70,7 +80,7 @@ class FoldedText:
             for ours, theirs in zip(needle, original, strict=True):
                 if ours != theirs:
                     return f"the quote writes {ours!r} where the source has {theirs!r}"
-        longest = _longest_found_prefix(self.folded, needle)
+        longest = _longest_found_prefix(self.folded, needle[:PREFIX_SEARCH_CHARS])
         if longest >= 12:
             around = needle[max(0, longest - 20) : longest + 20]
             return f"the source has the quote's first {longest} characters, then differs: …{around}…"
@@ -99,6 +109,17 @@ def _longest_found_prefix(haystack: str, needle: str) -> int:
 NEAREST_CONTEXT = 36
 #: A prefix or suffix this long that the source holds anchors the nearest passage.
 NEAREST_ANCHOR = 12
+#: At most this much of the quote is lined up with the source (difflib's work grows with its square).
+NEAREST_ALIGN_CHARS = 800
+
+
+def nearest_cost(source: FoldedText, quote: str) -> int:
+    """An upper bound on the characters `nearest_passage` scans for `quote` (a budget counts them)."""
+    needle = min(len(quote), PREFIX_SEARCH_CHARS)
+    loosen = len(source.folded) if source._loose is None else 0
+    align = min(len(quote), NEAREST_ALIGN_CHARS)
+    steps = len(quote) // (NEAREST_ALIGN_CHARS // 2) + 1
+    return loosen + len(quote) + len(source.folded) * (2 + 2 * needle.bit_length() + steps) + 3 * align * align
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +160,24 @@ def nearest_passage(source: FoldedText, quote: str) -> Nearest | None:
     if not needle:
         return None
     folded = source.folded
+    if len(needle) > NEAREST_ALIGN_CHARS:
+        # A long quote is lined up from a little before the end of the longest beginning the source holds.
+        offset = max(0, _longest_found_prefix(source.folded, needle[:PREFIX_SEARCH_CHARS]) - NEAREST_ALIGN_CHARS // 4)
+        start = offset
+        while offset + NEAREST_ALIGN_CHARS < len(needle) and needle[offset : offset + NEAREST_ALIGN_CHARS] in folded:
+            offset += NEAREST_ALIGN_CHARS // 2  # this stretch is in the source: the quote parts from it later
+        if offset > start:  # the difference is in the second half of this stretch: bring it to the middle
+            offset = min(offset + NEAREST_ALIGN_CHARS // 4, len(needle) - NEAREST_ALIGN_CHARS)
+        found = nearest_passage(source, needle[offset : offset + NEAREST_ALIGN_CHARS])
+        return None if found is None else replace(found, quote=needle, quote_at=found.quote_at + offset)
     if source._loose is None:
         source._loose = _loosen(folded)
     at = source._loose.find(_loosen(needle))
     if at >= 0:
         window_start, window = at, folded[at : at + len(needle)]
     else:
-        prefix = _longest_found_prefix(folded, needle)
-        suffix = _longest_found_suffix(folded, needle)
+        prefix = _longest_found_prefix(folded, needle[:PREFIX_SEARCH_CHARS])
+        suffix = _longest_found_suffix(folded, needle[-PREFIX_SEARCH_CHARS:])
         if max(prefix, suffix) < NEAREST_ANCHOR:
             return None
         slack = len(needle) // 2 + NEAREST_CONTEXT

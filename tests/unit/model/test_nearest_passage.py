@@ -70,3 +70,14 @@ def test_one_changed_character_is_found_where_it_is(begin: int, length: int, off
     assert found.quote_at <= offset  # at the change, or where the change made the two part
     agreed = found.quote[found.quote_at - found.same : found.quote_at]
     assert agreed == found.passage[found.passage_at - found.same : found.passage_at]
+
+
+def test_a_long_quote_is_lined_up_where_it_parts() -> None:
+    words = [f"word{n}" for n in range(900)]
+    text = " ".join(words)
+    quote = text.replace("word700 ", "wrod700 ")
+    found = nearest_passage(FoldedText(text), quote)
+    assert found is not None and found.quote[found.quote_at :].startswith("rod700")
+    quote_line, source_line, caret = found.lines()
+    column = caret.index("^")
+    assert quote_line[column:].startswith("rod700") and source_line[column:].startswith("ord700")
