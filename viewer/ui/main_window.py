@@ -49,6 +49,7 @@ from viewer.model.store import Store
 from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.theme import THEMES
 from viewer.ui.accessibility import focus_chain, name_window_parts
+from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
 from viewer.ui.events_table import COLUMNS, Column, EventsTable
 from viewer.ui.export_dialog import ExportDialog
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         # the overview, the table and the details.
         focus_chain([self.search_bar.edit, self.view, self.overview, self.events_table, self.details])
         self._restore_settings()
+        keep_dock_buttons_styled(self, lambda: THEMES[self.theme_name()])
         self._update_counts()
         if path is not None:
             self.open_file(path)
@@ -276,6 +278,8 @@ class MainWindow(QMainWindow):
         self.details_toggle.setText("&Details Panel")
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
+        self.problems_toggle.setEnabled(False)  # there is nothing to show until a file has problems
+        self.problems_toggle.setStatusTip("The problems of the file, when it has any")
         self.table_toggle = self.table_dock.toggleViewAction()
         self.table_toggle.setText("&Events Table")
         self.table_toggle.setShortcut(QKeySequence("Ctrl+T"))
@@ -412,6 +416,8 @@ class MainWindow(QMainWindow):
         theme = THEMES[self.theme_name()]
         self.view.set_theme(theme)
         self.overview.set_theme(theme)
+        style_dock_buttons(self, theme)  # Qt's own glyphs are black, lost on a dark panel
+        style_search_field(self.search_bar.edit, theme)
 
     def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme_choice is ThemeChoice.SYSTEM:
@@ -474,6 +480,7 @@ class MainWindow(QMainWindow):
         else:
             self.problems.set_problems([])
             self.problems_dock.hide()
+            self.problems_toggle.setEnabled(False)  # no empty panel to open
             count = len(result.store)
             verb = "Reloaded" if keep_view else "Opened"
             self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
@@ -492,6 +499,7 @@ class MainWindow(QMainWindow):
     def _show_problems_dock(self) -> None:
         """Show the problems under the timeline, a third of the window high at most, so the chronology that
         is still on screen stays readable above them."""
+        self.problems_toggle.setEnabled(True)
         if not self.problems_dock.isVisible():
             self.problems_dock.show()
             self.resizeDocks([self.problems_dock], [max(160, self.height() // 3)], Qt.Orientation.Vertical)
