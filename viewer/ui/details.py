@@ -13,7 +13,6 @@ address to the system browser, but only an http or https address, checked again 
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
@@ -31,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.addresses import is_web_address, web_address_problem
 from viewer.model.citation import markdown_citation, plain_citation
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.ui.flow_layout import FlowLayout
+from viewer.ui.plain import plain_tooltip
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -49,15 +50,12 @@ HIGHLIGHT_DARK = "#7A5C00"
 SNIPPET_CHARS = 90  # of a source passage's context shown either side of the words found
 
 
-def is_web_address(url: str | None) -> bool:
-    """True only for a well-formed http or https address with a host."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+def address_reason(url: str) -> str:
+    """Why Open original is disabled for `url`, in the words `check` uses (viewer.model.addresses)."""
+    problem = web_address_problem(url)
+    if problem is None or problem.startswith("is not an http"):
+        return NOT_WEB_ADDRESS
+    return f"The address {problem}, so it is not opened"
 
 
 def open_in_browser(url: str | None) -> bool:
@@ -251,7 +249,7 @@ class QuoteBlock(QFrame):
             byline = source.byline() if full_byline else f"{source.name()}, as above"
         self.byline_label = _label("— " + byline, f"Quote {number} source")
         if source is not None and not full_byline:
-            self.byline_label.setToolTip(source.byline())
+            self.byline_label.setToolTip(plain_tooltip(source.byline()))
         self.show_button = QPushButton("Show in source")
         self.show_button.setAccessibleName(f"Show quote {number} in source")
         self.show_button.setToolTip("Open the source's text at this passage")
@@ -264,9 +262,9 @@ class QuoteBlock(QFrame):
             self.open_button.setToolTip(NO_ADDRESS)
         elif not is_web_address(url):
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip(NOT_WEB_ADDRESS)
+            self.open_button.setToolTip(address_reason(url))
         else:
-            self.open_button.setToolTip(url)
+            self.open_button.setToolTip(plain_tooltip(url))
         self.copy_button = QPushButton("Copy")
         self.copy_button.setAccessibleName(f"Copy quote {number} with its citation")
         self.copy_button.setToolTip("Copy the quote with its citation, as plain text or Markdown")
@@ -327,7 +325,7 @@ class PassageBlock(QFrame):
         self.setObjectName("passage")
         self.setAccessibleName(f"Source passage {number}")
         self.where_label = _label(f"In {source.name()}:", f"Source passage {number} source")
-        self.where_label.setToolTip(source.byline())
+        self.where_label.setToolTip(plain_tooltip(source.byline()))
         self.text_label = _label("", f"Source passage {number} text")
         set_marked_text(self.text_label, passage_snippet(source.text, passage), query)
         self.show_button = QPushButton("Show in source")
