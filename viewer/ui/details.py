@@ -36,7 +36,7 @@ from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.ui.flow_layout import FlowLayout
-from viewer.ui.plain import plain_tooltip
+from viewer.ui.plain import laid_out, plain_tooltip
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -206,6 +206,7 @@ def doubt_line(event: Event) -> str:
 def set_marked_text(label: QLabel, text: str, query: str) -> None:
     """Show `text` with the search's words marked (escaped rich text), or as plain text when none is in it.
     `plain_text(label)` gives the text back either way."""
+    text = laid_out(text)  # a megabyte title is not word-wrapped (nor marked 200,000 times)
     dark = label.palette().color(QPalette.ColorRole.Base).lightness() < 128
     marked = highlighted(text, query, HIGHLIGHT_DARK if dark else HIGHLIGHT_LIGHT) if query.strip() else None
     label.setProperty("plainText", text)
@@ -220,7 +221,7 @@ def plain_text(label: QLabel) -> str:
 
 
 def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)  # word wrap gives it a height for its width: do not replace its size policy
+    label = QLabel(laid_out(text))  # word wrap gives it a height for its width: do not replace its size policy
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(SELECTABLE)
@@ -494,7 +495,7 @@ class DetailsPanel(QWidget):
         self.ongoing_label.setText(ongoing)
         self.ongoing_label.setVisible(bool(ongoing))
         disputes = [dispute_text(d, store.sources) for d in event.disputed]
-        self.disputed_label.setText(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes) if disputes else "")
+        self.disputed_label.setText(laid_out(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes)) if disputes else "")
         self.disputed_label.setVisible(bool(disputes))
         set_marked_text(self.tags_label, "Tags: " + ", ".join(event.tags) if event.tags else "", query)
         self.tags_label.setVisible(bool(event.tags))

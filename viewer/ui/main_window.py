@@ -53,7 +53,7 @@ from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
 from viewer.ui.loading import FileLoader, LoadProgress, LoadReason
 from viewer.ui.overview import OverviewBand
-from viewer.ui.plain import plain_label, plain_tooltip
+from viewer.ui.plain import laid_out, plain_label, plain_tooltip
 from viewer.ui.problems import ProblemsPanel
 from viewer.ui.search_bar import SEARCH_PLACEHOLDER, SearchBar
 from viewer.ui.settings import MAX_RECENT_FILES, Settings
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        self.setWindowTitle(f"{store.header.title} — {self._shown_path.name} — {APP_NAME}")
+        self.setWindowTitle(f"{laid_out(store.header.title, 200)} — {self._shown_path.name} — {APP_NAME}")
         self.setWindowFilePath(str(self._shown_path))
 
     def _on_details_visibility(self, visible: bool) -> None:

@@ -14,6 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 MAX_TOOLTIP_CHARS = 2_000  # a tooltip is read at a glance; a megabyte title is not laid out in one
+MAX_LAID_OUT_CHARS = 5_000  # of one text in a panel: word-wrapping a 1 MB title held the window for 36 s
+
+
+def laid_out(text: str, limit: int = MAX_LAID_OUT_CHARS) -> str:
+    """`text` as a panel lays it out: whole up to `limit` characters, else cut there and the rest counted."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
 
 
 def plain_tooltip(text: str) -> str:
