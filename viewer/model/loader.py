@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from viewer.model.addresses import web_address_problem
-from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
+from viewer.model.dates import DateError, EventDate, PartialDate, parse_date, parse_event_date
 from viewer.model.escaping import quoted, shown
 from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
@@ -25,7 +25,7 @@ from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
 from viewer.model.readers.yamlfile import read_yaml_text
 from viewer.model.safe_read import NotReadable, TooLarge, read_regular, regular_file_problem, resolved
 from viewer.model.store import Store
-from viewer.model.verbatim import FoldedText, Found
+from viewer.model.verbatim import FoldedText, Found, nearest_cost, nearest_words
 
 TOP_FIELDS = ("timeline", "sources", "events", "eras")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
@@ -52,6 +52,7 @@ MAX_SOURCE_BYTES = 32 * 1024 * 1024
 # Budgets on the work and memory a file can cause, whatever it repeats or aliases:
 MAX_TOTAL_SOURCE_BYTES = 256 * 1024 * 1024  # all source texts together, each distinct file counted once
 MAX_EXPLAINED_CHARS = 2_000_000_000  # characters scanned to explain quote misses, for the whole file
+_D = TypeVar("_D", PartialDate, EventDate)
 MAX_DATE_CHARS = 200  # no date is longer; a longer value is not handed to the date parser
 MAX_SUGGESTION_NAME = 64  # names longer than this get no "did you mean"
 MAX_LISTED_FIELDS = 30  # "(expected one of: ...)" for a mapping's fields, never for a list of ids
@@ -169,6 +170,7 @@ class _Validator:
         self.source_bytes = 0
         self.quote_results: dict[tuple[str, str], Found | str] = {}  # (source id, quote) -> match or explanation
         self.explained_chars = 0
+        self.quote_details: dict[tuple[str, str], str] = {}  # (source id, quote) -> nearest passage, or ''
         self.stripped: dict[int, tuple[str, str]] = {}  # id(long value) -> (value, value.strip()): aliases share
         self.misspelt: set[tuple[int, str]] = set()  # (mapping, field) pairs a misspelling stood in for
         self.event_ids: set[str] = set()  # every id an event of the file has, even one with problems
@@ -238,6 +240,13 @@ class _Validator:
     def date(self, mapping: MapNode, key: str) -> PartialDate | None:
         if key not in mapping.values:
             return None
+        return self._parsed_date(mapping, key, parse_date)
+
+    def event_date(self, mapping: MapNode, key: str, note: str | None) -> EventDate | None:
+        """`date:` holds one date or an EDTF interval (1964/2008, ../1985, 1985/..)."""
+        return self._parsed_date(mapping, key, lambda value: parse_event_date(value, note))
+
+    def _parsed_date(self, mapping: MapNode, key: str, parse: Callable[[Any], _D]) -> _D | None:
         value = mapping.values[key]
         if kind(value) is not Kind.SCALAR:  # said in words, not by the reader's class name
             self.report(mapping.value_marks[key], f"'{key}': expected a date, got {_type_word(value)}")
@@ -247,7 +256,7 @@ class _Validator:
             self.report(mapping.value_marks[key], message)
             return None
         try:
-            return parse_date(value)
+            return parse(value)
         except DateError as error:
             self.report(mapping.value_marks[key], f"'{key}': {error}")
             return None
@@ -466,8 +475,7 @@ class _Validator:
             self.report(item.key_marks[key], f"{what} has either 'date' or 'start' and 'end', not both")
             return None
         if has_date:
-            start = self.date(item, "date")
-            return EventDate(start, None, note) if start else None
+            return self.event_date(item, "date", note)
         if has_start and has_end:
             start, end = self.date(item, "start"), self.date(item, "end")
             if start is None or end is None:
@@ -527,6 +535,11 @@ class _Validator:
             self.quote_results[(source_id, text)] = found
         if isinstance(found, str):
             self.report(node.value_marks["text"], f"the quote is not verbatim in source '{shown(source_id)}': {found}")
+            detail = self.quote_details.get((source_id, text))
+            if detail is None:  # worked out once per (source, quote), like the explanation
+                detail = self.quote_details[(source_id, text)] = self.nearest(folded, text, shown(source_id))
+            if detail:
+                self.problems[-1] = replace(self.problems[-1], detail=detail)
             return None
         return Quote(source_id, text, found.start, found.end)
 
@@ -538,6 +551,15 @@ class _Validator:
                     "misses used up the time for it)")
         self.explained_chars += cost
         return folded.explain_miss(text)
+
+    def nearest(self, folded: FoldedText, text: str, source_name: str) -> str:
+        """The passage nearest to a quote not in its source, for the problems panel, out of the same budget
+        as the explanations ('' once it is spent)."""
+        cost = nearest_cost(folded, text)
+        if self.explained_chars + cost > MAX_EXPLAINED_CHARS:
+            return ""
+        self.explained_chars += cost
+        return nearest_words(folded, text, source_name)
 
     # -- links and eras -------------------------------------------------------------------------------
     def links(self, item: MapNode, event_id: str | None) -> tuple[Link, ...]:

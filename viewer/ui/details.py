@@ -36,6 +36,7 @@ from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.ui.flow_layout import FlowLayout
+from viewer.ui.link_list import LinkList
 from viewer.ui.plain import laid_out, plain_tooltip
 
 EMPTY_TEXT = "Click an event to read what the sources say."
@@ -368,6 +369,7 @@ class DetailsPanel(QWidget):
     """Shows one event; `showInSource(source_id, start, end)` asks for the source reader."""
 
     showInSource = Signal(str, int, int)
+    jumpToEvent = Signal(int)  # a link's other end was chosen: the store index to select
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -406,12 +408,17 @@ class DetailsPanel(QWidget):
         heading_font.setBold(True)
         self.quotes_heading.setFont(heading_font)
 
+        self.links = LinkList()
+        self.links.jumpTo.connect(self.jumpToEvent)
+
         self._content = _WrappingContent()
         self._content.setAccessibleName("Event")
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
         for widget in self._event_labels():
+            if widget is self.quotes_heading:
+                content_layout.addWidget(self.links)  # what it led to, and what led to it, before the quotes
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -472,6 +479,7 @@ class DetailsPanel(QWidget):
         self._store = store
         if store is None or index is None or not 0 <= index < len(store):
             self._index = None
+            self.links.set_event(None, None)
             self._clear_quotes()
             self._scroll.hide()
             if store is None:
@@ -501,6 +509,7 @@ class DetailsPanel(QWidget):
         self.tags_label.setVisible(bool(event.tags))
         set_marked_text(self.summary_label, event.summary, query)
         self.summary_label.setVisible(bool(event.summary))
+        self.links.set_event(store, index)
         count = len(event.quotes)
         self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else "No quotes")
         self._clear_quotes()
@@ -565,6 +574,7 @@ class DetailsPanel(QWidget):
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
         parts = [plain_text(label) for label in self._event_labels() if label.text()]
+        parts[-1:-1] = self.links.lines()
         for block in self.quote_blocks:
             parts += [plain_text(block.text_label), block.byline_label.text()]
         if self.passage_blocks:
