@@ -55,8 +55,6 @@ EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right 
 REPORT_WIDTH = 2400.0  # pictures this wide (A4 at 300 dpi, 4K) give titles all the free room of their row
 LANE_HEADER_HEIGHT = 20.0  # a lane's header: its title, its count and its own density strip
 LANE_DENSITY_HEIGHT = 5.0
-ERA_ROW_HEIGHT = 17.0  # the strip above the events that names the eras, one row per overlapping era
-MAX_ERA_ROWS = 3
 MIN_LANE_ROWS = 2  # an open lane keeps a row for its clusters' counts and one for its events
 LANE_CLUSTER_MERGE = 3  # neighbouring clusters of a lane that share one pill
 MIN_LANE_ITEMS = 32  # the fewest events a lane lays out one by one before counting the rest in clusters
@@ -489,9 +487,9 @@ class SceneBuilder:
             bottom -= LEGEND_HEIGHT
         scale = TimeScale(frame.t0, frame.t1, width)
         area_top = top + AXIS_HEIGHT + DENSITY_HEIGHT
-        era_rows = _era_rows(store) if store.eras else []
-        era_strip_top = area_top
-        area_top += ERA_ROW_HEIGHT * (max(era_rows, default=-1) + 1)
+        # The eras are named in the density strip under the axis, on plates of their colour: a strip of their
+        # own would cost the events a row.
+        era_strip_top = top + AXIS_HEIGHT + 2
         row_height = self.metrics.row_height
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
         axis = self._axis(scale, top, bottom)
@@ -507,7 +505,7 @@ class SceneBuilder:
             events = self._events(frame, layout, scale, area_top, width)
         else:
             lanes, clusters, events, left_out = self._lane_parts(frame, scale, area, width)
-        eras = self._eras(frame, scale, era_rows, era_strip_top, area, width) if era_rows else ()
+        eras = self._eras(frame, scale, era_strip_top, area, width) if store.eras else ()
         links, stubs = self._links(frame, events, width, area) if len(store.link_pairs()[0]) else ((), ())
         empty = None
         if not len(store):
@@ -626,34 +624,38 @@ class SceneBuilder:
                         count_text, density_box, density)  # fmt: skip
 
     # -- eras ---------------------------------------------------------------------------------------------
-    def _eras(self, frame: Frame, scale: TimeScale, rows: list[int], strip_top: float, area: Rect,
+    def _eras(self, frame: Frame, scale: TimeScale, strip_top: float, area: Rect,
               width: float) -> tuple[EraBand, ...]:  # fmt: skip
-        """Each era in view as a band behind the rows, named in its row of the strip above them, the name kept
-        inside the part of the band in view (and inside the picture), elided or left out where it is short."""
+        """Each era in view as a band behind the rows, named on a plate in the strip under the axis, the name
+        kept inside the part of the band in view (and inside the picture), elided or left out where it is
+        short. An era inside another is named only where the other's name leaves room."""
         measure = self.measure
         bands = []
         eras = frame.store.eras
-        for number, (era, row) in enumerate(zip(eras, rows, strict=True)):
+        height = DENSITY_HEIGHT - 4
+        named_until = -math.inf  # where the last name drawn ends: names never meet
+        for number, era in enumerate(eras):
             x0, x1 = scale.x_of(era.start_seconds), scale.x_of(era.end_seconds)
             if x1 < 0 or x0 > width:
                 continue
             left, right = max(x0, 0.0), min(x1, width)
             band = Rect(left, strip_top, max(right - left, 1.0), area.bottom - strip_top)
-            label_box = Rect(left, strip_top + row * ERA_ROW_HEIGHT, max(right - left, 1.0), ERA_ROW_HEIGHT)
-            # A name may run past a narrow band's end, up to the next era of its row (a decade-long war is
-            # a few pixels wide in a view of seventy years).
-            following = [scale.x_of(other.start_seconds) for other, other_row in zip(eras[number + 1:],
-                         rows[number + 1:], strict=True) if other_row == row]  # fmt: skip
+            label_box = Rect(left, strip_top, max(right - left, 1.0), height)
+            # A name may run past a narrow band's end, up to the next era (a three-year war is a few pixels
+            # wide in a view of seventy years).
+            following = [scale.x_of(other.start_seconds) for other in eras[number + 1:]
+                         if other.start_seconds >= era.end_seconds]  # fmt: skip
             limit = min([width, *following])
-            room = min(max(right, limit - 6), width - EDGE_PAD) - max(left, EDGE_PAD) - 10
+            start = max(left, EDGE_PAD, named_until + 6)
+            room = min(max(right, limit - 6), width - EDGE_PAD) - start - 10
             label = None
             if room >= self.metrics.min_label:
                 shown = measure.elide(Role.DATE, era.title, room)
                 if shown and shown != "…":
-                    baseline = label_box.y + ERA_ROW_HEIGHT / 2 + measure.ascent(Role.DATE) / 2 - 1
-                    label = self._text(max(left, EDGE_PAD) + 5, baseline, shown, Role.DATE, Ink.TEXT)
-                    if label.box.right + 5 > label_box.right:  # the strip's cell holds the whole name
-                        label_box.width = label.box.right + 5 - label_box.x
+                    baseline = label_box.y + height / 2 + measure.ascent(Role.DATE) / 2 - 1
+                    label = self._text(start + 5, baseline, shown, Role.DATE, Ink.TEXT)
+                    label_box = Rect(start, strip_top, label.box.right + 5 - start, height)  # the name's plate
+                    named_until = label_box.right
             bands.append(EraBand(era.title, band, era.colour, label, label_box))
         return tuple(bands)
 
@@ -1076,22 +1078,6 @@ class SceneBuilder:
             return None
         x = right - measure.width(role, shown) if side is Side.LEFT else left  # against its event when on the left
         return x, shown, False, side is Side.INSIDE
-
-
-def _era_rows(store: Store) -> list[int]:
-    """The row of the era strip each era's name goes in (eras in the store's order): overlapping eras in
-    rows of their own, decided in time rather than pixels, so that an era keeps its row at every zoom."""
-    ends: list[float] = []
-    rows = []
-    for era in store.eras:
-        row = next((number for number, end in enumerate(ends) if end <= era.start_seconds), len(ends))
-        row = min(row, MAX_ERA_ROWS - 1)
-        if row == len(ends):
-            ends.append(era.end_seconds)
-        else:
-            ends[row] = max(ends[row], era.end_seconds)
-        rows.append(row)
-    return rows
 
 
 def _lane_events_in_view(store: Store, lane: Lane, starts: np.ndarray, t0: float, t1: float) -> int:
