@@ -165,6 +165,7 @@ def test_tab_announces_each_event_it_selects(window: MainWindow, qtbot, monkeypa
         told.append((event.type(), name, target.state().focused if target is not None else False))
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))  # as with a screen reader running
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)
     store = window.store()
@@ -203,3 +204,14 @@ def test_tab_order_is_search_timeline_table(window: MainWindow, qtbot) -> None:
     assert window.view.hasFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # leaves the timeline
     assert window.events_table.hasFocus()
+
+
+def test_nothing_is_announced_without_a_screen_reader(window: MainWindow, qtbot, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(told.append))
+    assert not QAccessible.isActive()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.state.selected is not None
+    assert told == []
