@@ -215,3 +215,25 @@ def test_nothing_is_announced_without_a_screen_reader(window: MainWindow, qtbot,
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     assert window.state.selected is not None
     assert told == []
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_window_palette_reads_at_4_5_to_1(name: str, qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from viewer.render.contrast import TEXT_AA, contrast
+    from viewer.render.theme import THEMES
+    from viewer.ui.theme_choice import palette_for
+
+    palette = palette_for(THEMES[name])
+    role = QPalette.ColorRole
+    pairs = [
+        (role.WindowText, role.Window), (role.Text, role.Base), (role.Text, role.AlternateBase),
+        (role.ButtonText, role.Button), (role.ToolTipText, role.ToolTipBase), (role.HighlightedText, role.Highlight),
+        (role.PlaceholderText, role.Base), (role.Link, role.Base),
+    ]  # fmt: skip
+    for ink, ground in pairs:
+        ratio = contrast(palette.color(ink).name(), palette.color(ground).name())
+        assert ratio >= TEXT_AA, f"{name}: {ink.name} on {ground.name} is {ratio:.2f}:1"
+    disabled = palette.color(QPalette.ColorGroup.Disabled, role.WindowText).name()
+    assert contrast(disabled, palette.color(role.Window).name()) >= TEXT_AA
