@@ -30,7 +30,7 @@ def export_from_cli(options: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"timeline-viewer export: {error}", file=sys.stderr)
         return 2
-    result = load(options.file)
+    result = load(options.file, format=getattr(options, "format", None))
     if result.store is None or result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
