@@ -307,7 +307,10 @@ class _Validator:
         url = self.text(item, "url", what)
         if not url:
             return None
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # "https://[x": an address urllib cannot take apart is no address
+            parts = urlsplit("")
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             self.report(item.value_marks["url"], f"'url' must be an http or https address, not {url!r}")
             return None

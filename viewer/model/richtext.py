@@ -11,6 +11,7 @@ out is well-formed: every tag it opens, it closes. Qt never sees the file's own 
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "frame", "framese
 VOID = frozenset({"br", "img", "hr", "input", "source", "track", "wbr", "area", "col", "param", "link", "meta",
                   "base", "embed"})  # fmt: skip
 MAX_DEPTH = 64
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def is_web_link(url: str | None) -> bool:
@@ -96,7 +98,7 @@ class _Sanitizer(HTMLParser):
         if self.skipping:
             return
         self.out.append(html.escape(data, quote=False))
-        self.plain.append(data)
+        self.plain.append(_WHITE_SPACE.sub(" ", data))  # HTML's white space: a line break is a space
 
     def close(self) -> None:
         super().close()

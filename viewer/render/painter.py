@@ -32,6 +32,7 @@ from viewer.render.scene import (
     Frame,
     Hit,
     Ink,
+    LegendKind,
     Mark,
     Rect,
     Role,
@@ -193,9 +194,14 @@ class TimelinePainter:
             painter.fillRect(_qrect(scene.legend_band), _colour(theme.axis_background))
             for entry in scene.legend:
                 self._last_pen = None
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(_colour(theme.colour_for(entry.colour_slot)))
-                painter.drawRoundedRect(_qrect(entry.swatch), 2, 2)
+                if entry.kind is LegendKind.UNCITED:  # the hollow mark it explains
+                    painter.setPen(QPen(_colour(theme.muted_text), 2))
+                    painter.setBrush(_colour(theme.axis_background))
+                    painter.drawEllipse(_qrect(entry.swatch).adjusted(1, 1, -1, -1))
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(_colour(theme.colour_for(entry.colour_slot)))
+                    painter.drawRoundedRect(_qrect(entry.swatch), 2, 2)
                 self._text(painter, entry.text, theme)
             if scene.legend_more is not None:
                 self._text(painter, scene.legend_more, theme)
@@ -245,7 +251,15 @@ class TimelinePainter:
     def _marker(self, painter: QPainter, mark: Mark, base: str, theme: Theme) -> None:
         r = self.metrics.marker_radius + (1.5 if mark.emphasised else 0)
         alpha = mark.alpha
-        if mark.approximate or mark.uncertain:
+        if not mark.cited:
+            # Hollow: a ring in the tag's colour around the background, so an uncited event never looks proven.
+            pen = QPen(_colour(base, alpha), 2)
+            if mark.approximate or mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(_colour(theme.background, alpha))
+            r -= 0.5
+        elif mark.approximate or mark.uncertain:
             pen = QPen(_colour(base, alpha), 2)
             pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -265,6 +279,8 @@ class TimelinePainter:
         box = QRectF(left, mark.y - h / 2, right - left, h)
         soft = mark.kind is Kind.SPAN or mark.approximate
         strength = 0.32 if mark.kind is Kind.SPAN else 0.85
+        if not mark.cited:
+            strength *= 0.35  # hollow: a faint fill inside the outline drawn below
         if soft:
             # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
             # over the drawn part only, and an end that lies off screen is not softened. Its colours are mixed
@@ -281,13 +297,14 @@ class TimelinePainter:
             painter.setBrush(QBrush(gradient))
         else:
             painter.setBrush(_colour(base, strength * alpha))
-        if mark.uncertain:
-            pen = QPen(_colour(base, alpha), 1.2)
-            pen.setStyle(Qt.PenStyle.DotLine)
+        if mark.uncertain or not mark.cited:
+            pen = QPen(_colour(base, alpha), 1.2 if mark.cited else 1.5)
+            if mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(box, 3, 3)
+        painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75) if not mark.cited else box, 3, 3)
         if mark.emphasised:
             painter.setPen(QPen(_colour(theme.selection, alpha), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -132,8 +132,8 @@ class _Events:
         self.overridden: dict[str, set[Any]] = {}
         for event in vevents:
             recurrence = event.get("RECURRENCE-ID")
-            if recurrence is not None and event.get("UID") is not None:
-                self.overridden.setdefault(str(event.get("UID")), set()).add(_moment(recurrence.dt))
+            if recurrence is not None and not isinstance(recurrence, list) and event.get("UID") is not None:
+                self.overridden.setdefault(_text(event, "UID"), set()).add(_moment(recurrence.dt))
 
     def read(self) -> None:
         for number, (event, block) in enumerate(zip(self.vevents, self.blocks, strict=True)):
@@ -143,10 +143,15 @@ class _Events:
 
     def event(self, event: Any, block: _Block) -> None:
         for name, message in getattr(event, "errors", ()):
-            if name.upper() in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"):
-                self.builder.problem(block.at(name.upper()), f"{name.upper()}: {message}")
+            said = str(name or "").upper()
+            if said in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"):
+                self.builder.problem(block.at(said), f"{said}: {message}")
                 return
-        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+        for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
+            if isinstance(event.get(name), list):
+                self.builder.problem(block.at(name), f"an event (VEVENT) gives {name} more than once")
+                return
+        if _text(event, "STATUS").upper() == "CANCELLED":
             return
         start_property = event.get("DTSTART")
         if start_property is None:
@@ -156,12 +161,12 @@ class _Events:
         end = self.end_of(event, start, block)
         if end is False:
             return
-        title = " ".join(str(event.get("SUMMARY", "")).split()) or "(untitled)"
+        title = " ".join(_text(event, "SUMMARY").split()) or "(untitled)"
         fields = {"title": Cell(title, block.at("SUMMARY")),
-                  "summary": Cell(str(event.get("DESCRIPTION", "")).strip(), block.at("DESCRIPTION")),
-                  "url": Cell(str(event.get("URL", "")).strip(), block.at("URL"))}  # fmt: skip
+                  "summary": Cell(_text(event, "DESCRIPTION"), block.at("DESCRIPTION")),
+                  "url": Cell(_text(event, "URL"), block.at("URL"))}  # fmt: skip
         tags = _categories(event)
-        uid = str(event.get("UID", "")).strip()
+        uid = _text(event, "UID")
         if event.get("RRULE") is None and event.get("RDATE") is None:
             self.add(block, fields, tags, uid, start, end)
             return
@@ -268,6 +273,14 @@ class _Events:
 def _id_word(uid: str) -> str:
     """A UID as an id: kept when it is a word, else made into one ('abc@google.com' -> 'abc-google.com')."""
     return uid if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", uid) else re.sub(r"[^A-Za-z0-9_.\-]+", "-", uid)
+
+
+def _text(event: Any, name: str) -> str:
+    """A text property, trimmed; the first of several ('' when absent)."""
+    value = event.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value).strip() if value is not None else ""
 
 
 def _listed(value: Any) -> list[Any]:
