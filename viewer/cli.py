@@ -37,9 +37,11 @@ JSON_SHAPE = """Each event is one JSON object: id, title, summary, start and end
 precision: 2019-02-27, 2018-05, 1958, 1980s; end is null for a single date), start_precision and
 end_precision (day, month, year or decade), precision (the coarser of the two), approximate, uncertain,
 ongoing (the end is only where the sources stop), date_note, tags, quotes (each {text, source}), and
-disputed (each {source, says, record}: where a source differs from the record), cited (false for an event
-that cites no source: no quote backs it), url, media ({url, credit, caption, thumbnail} or null) and
-display_date (how an imported file said the date, or null)."""
+disputed (each {source, says, record}: where a source differs from the record), group (its lane by
+group, or null), links (the ids of the events it led to) and link_labels (each link's label, in the same
+order; "" where none is written), cited (false for an event that cites no source: no quote backs it), url,
+media ({url, credit, caption, thumbnail} or null) and display_date (how an imported file said the date, or
+null)."""
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -129,6 +131,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--title", help="a title drawn above the timeline")
     export.add_argument("--no-legend", dest="legend", action="store_false", help="leave out the legend of tags")
     export.add_argument("--sources", action="store_true", help="add a footer that lists the sources")
+    export.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG",
+                        help="draw only the events with this tag (repeat for several: events with any of them)")
     return parser
 
 
@@ -238,6 +242,9 @@ def event_as_json(event: Event) -> dict[str, Any]:
         "quotes": [{"text": q.text, "source": q.source_id} for q in event.quotes],
         "ongoing": event.ongoing,
         "disputed": [{"source": d.source_id, "says": d.says, "record": d.record} for d in event.disputed],
+        "group": event.group,
+        "links": [link.target for link in event.links],
+        "link_labels": [link.label for link in event.links],
         "cited": event.cited,
         "url": event.url,
         "media": _media_as_json(event),

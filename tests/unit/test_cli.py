@@ -312,3 +312,22 @@ def test_the_window_opens_the_events_yaml_of_the_current_folder(tmp_path: Path) 
     assert chronology_to_open(None, tmp_path / "folder") == SHIPPED_CHRONOLOGY
     (tmp_path / "folder" / "events.yaml").mkdir()  # not a file: ignored
     assert chronology_to_open(None, tmp_path / "folder") == SHIPPED_CHRONOLOGY
+
+
+def test_list_json_gives_each_events_group_and_link_targets(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:  # fmt: skip
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_bytes((CORPUS / "sources" / "article.txt").read_bytes())
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "sources: [{id: a, title: A, file: sources/article.txt}]\n"
+        "events:\n"
+        "  - {id: x, title: X, date: '2018-06-12', group: United States, quotes: [{source: a, text: Singapore}],\n"
+        "     links: [{to: y, label: led to}]}\n"
+        "  - {id: y, title: Y, date: '2019-02-27', quotes: [{source: a, text: Hanoi}], links: [{to: x}]}\n",
+        encoding="utf-8",
+    )
+    assert main(["list", "--json", str(path)]) == EXIT_OK
+    first, second = json.loads(capsys.readouterr().out)
+    assert (first["group"], first["links"], first["link_labels"]) == ("United States", ["y"], ["led to"])
+    assert (second["group"], second["links"], second["link_labels"]) == (None, ["x"], [""])

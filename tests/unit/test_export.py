@@ -26,6 +26,7 @@ from viewer.export import (
     writers,
 )
 from viewer.model.dates import parse_date
+from viewer.model.loader import load
 from viewer.model.store import Store
 from viewer.render.painter import Frame, TimelinePainter
 from viewer.render.theme import DARK
@@ -367,3 +368,26 @@ def test_an_svg_declares_its_size_in_pixels(qapp, tmp_path: Path, shipped_store:
     root = ET.fromstring(out.read_bytes())
     assert (root.get("width"), root.get("height")) == ("1920px", "1080px")
     assert root.get("viewBox") == f"0 0 {1920 / scale:g} {1080 / scale:g}"
+
+
+def test_export_tag_draws_only_the_events_with_any_of_the_tags(qapp, shipped_path: Path, tmp_path: Path,
+                                                               capsys) -> None:  # fmt: skip
+    out = tmp_path / "vietnam.svg"
+    code = main(["export", str(shipped_path), "-o", str(out), "--tag", "Vietnam", "--tag", "Singapore",
+                 "--from", "1950", "--to", "2019"])  # fmt: skip
+    assert code == 0
+    svg = out.read_text(encoding="utf-8")
+    store = load(shipped_path).store
+    assert store is not None
+    kept = [e for e in store.events if {"Vietnam", "Singapore"} & set(e.tags)]
+    left_out = [e for e in store.events if not {"Vietnam", "Singapore"} & set(e.tags)]
+    assert any(_escaped(e.title[:20]) in svg for e in kept)
+    assert not any(_escaped(e.title[:20]) in svg for e in left_out if len(e.title) > 20)
+    assert ">North Korea<" not in svg, "the legend lists only the tags drawn"
+    code = main(["export", str(shipped_path), "-o", str(tmp_path / "x.png"), "--tag", "Atlantis"])
+    assert code == 2
+    assert "no event has the tag 'Atlantis'" in capsys.readouterr().err
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")

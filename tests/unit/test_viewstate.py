@@ -164,3 +164,47 @@ def test_a_new_width_before_anything_was_shown_chooses_the_first_range_again() -
     seen = state.visible_range()
     state.set_width(900)
     assert state.visible_range() == seen  # once seen, a resize keeps the range
+
+
+def test_a_word_only_in_a_source_finds_the_events_quoting_near_it() -> None:
+    state = state_with(SHIPPED)
+    assert not len(SHIPPED.search("Samsung"))  # no event says it; the Nikkei article does
+    state.search("Samsung")
+    assert state.matches is not None and len(state.matches)
+    nikkei = SHIPPED.sources["nikkei"]
+    for index in state.matches:
+        (passage,) = state.passages_for(int(index))
+        assert passage.source_id == "nikkei" and nikkei.text[passage.start : passage.end] == "Samsung"
+        quoted = [q for q in SHIPPED.events[index].quotes if q.source_id == "nikkei"]
+        assert min(abs(q.start - passage.start) for q in quoted) < 2_000
+    assert {SHIPPED.events[i].id for i in state.matches} == {"us-vietnam-normalization", "singapore-summit"}
+    state.search("samsung  NORTH")  # every word, in one paragraph, case aside
+    assert state.matches is not None and len(state.matches)
+    (passage,) = state.passages_for(int(state.matches[0]))
+    found = nikkei.text[passage.start : passage.end]
+    assert found.startswith("Samsung") and found.endswith("North")
+    state.search("Samsung Pompeo")  # not in one paragraph of any source
+    assert state.matches is not None and not len(state.matches)
+    state.search("")
+    assert state.passages == {} and state.matches is None
+
+
+def test_a_word_in_an_events_own_text_is_not_said_to_come_from_a_source() -> None:
+    state = state_with(SHIPPED)
+    state.search("Pompeo")
+    own = {int(i) for i in SHIPPED.search("Pompeo")}
+    assert own and own <= {int(i) for i in state.matches}
+    assert all(not state.passages_for(i) for i in own)
+
+
+def test_stepping_to_a_match_longer_than_the_view_shows_all_of_it() -> None:
+    state = state_with(SHIPPED)
+    rule = SHIPPED.index_of("vietnam-one-party-rule")
+    start, end = float(SHIPPED.starts[rule]), float(SHIPPED.ends[rule])
+    state.set_range(start + 400 * 86_400, start + 430 * 86_400)  # a month inside a decades-long range
+    state.search("one-party")
+    state.step_match(1)
+    assert state.selected == rule
+    t0, t1 = state.visible_range()
+    assert t0 <= start and end <= t1
+    assert (t1 - t0) < (end - start) * 1.2  # zoomed out to it, not to everything

@@ -12,6 +12,7 @@ from viewer.export.writers import ExportError, writer_for
 from viewer.model.dates import PartialDate
 from viewer.model.loader import load
 from viewer.model.store import Store
+from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.painter import Decorations
 from viewer.render.theme import THEMES
 
@@ -42,7 +43,15 @@ def export_from_cli(options: argparse.Namespace) -> int:
         return 2
     ensure_gui_application()
     decorations = Decorations(title=options.title, legend=options.legend, sources=options.sources)
-    request = ExportRequest(options.width, options.height, options.scale, t0, t1, THEMES[options.theme], decorations)
+    tags = tuple(dict.fromkeys(getattr(options, "tags", None) or ()))
+    unknown = [tag for tag in tags if tag not in result.store.tags()]
+    if unknown:
+        known = ", ".join(result.store.tags()) or "none"
+        print(f"timeline-viewer export: no event has the tag {unknown[0]!r} (the tags: {known})", file=sys.stderr)
+        return 2
+    lanes = LaneChoices(LaneMode.parse(getattr(options, "lanes", "none")))
+    request = ExportRequest(options.width, options.height, options.scale, t0, t1, THEMES[options.theme], decorations,
+                            tags=tags, lanes=lanes)  # fmt: skip
     try:
         export(result.store, output, request)
     except ExportError as error:

@@ -9,17 +9,20 @@ pixels to the inch).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from viewer.export.writers import ExportError, Progress
 from viewer.model.store import Store
+from viewer.render.lanes import LaneChoices
 from viewer.render.painter import Decorations, Frame, TimelinePainter
 from viewer.render.theme import THEMES, Theme
 from viewer.render.view import initial_range
@@ -38,6 +41,11 @@ class ExportRequest:
     t1: float | None = None
     theme: Theme = THEMES["light"]
     decorations: Decorations | None = None
+    # Only the events with any of these tags (empty: every event); `shown` gives the events directly instead.
+    tags: tuple[str, ...] = ()
+    shown: np.ndarray | None = None
+    lanes: LaneChoices | None = None
+    matches: np.ndarray | None = None  # a search's matches (the rest faded), as the window draws them
 
 
 def largest_png(width: int, height: int) -> tuple[int, int]:
@@ -75,7 +83,15 @@ def _frame(store: Store, request: ExportRequest, logical_width: float) -> Frame:
         t0 = d0 if t0 is None else t0
         t1 = d1 if t1 is None else t1
     decorations = request.decorations or Decorations()
-    return Frame(store, t0, t1, request.theme, decorations=decorations, fixed=True)
+    shown = request.shown
+    tags_on = None
+    if request.tags:
+        tagged = store.tagged(request.tags)
+        shown = tagged if shown is None else np.intersect1d(shown, tagged, assume_unique=True)
+        tags_on = frozenset(request.tags)
+        decorations = dataclasses.replace(decorations, legend_all_tags=False)
+    return Frame(store, t0, t1, request.theme, decorations=decorations, fixed=True, shown=shown,
+                 matches=request.matches, lanes=request.lanes or LaneChoices(), tags_on=tags_on)  # fmt: skip
 
 
 def _paint(painter: QPainter, rect: QRectF, store: Store, request: ExportRequest,

@@ -87,6 +87,17 @@ class Media:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """"This led to that": an arrow from the event that holds it to the event `target` names (an event id).
+
+    Cycles are allowed (two events may each be said to have led to the other), so a link is only a pair of
+    ids and a label; the store resolves ids to indices once, for every link at a time."""
+
+    target: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated happening, with the quotes that prove it."""
 
@@ -102,6 +113,11 @@ class Event:
     # True when the range's end is not an end but the last date the sources see it still going on
     # (typically the date the source was written): "one-party rule, 1976 – still going on in February 2019".
     ongoing: bool = False
+    # The actor or thread the event belongs to (TimelineJS's "group"): the lane it is drawn in when the
+    # window shows lanes by group. None for an event that names no group.
+    group: str | None = None
+    # Arrows to the events this one led to (see Link).
+    links: tuple[Link, ...] = ()
     # What an imported file says beyond the project's own fields (TimelineJS, spreadsheets, calendars).
     # `summary_html` is the summary as sanitized HTML (viewer.model.richtext); `summary` is its plain text.
     summary_html: str = ""
@@ -123,6 +139,29 @@ class Event:
         if self.ongoing and when.end is not None:
             return f"{when.start.words()} – ongoing as of {when.end.words()}"
         return when.words()
+
+    @property
+    def start_seconds(self) -> float:
+        return self.when.start_seconds
+
+    @property
+    def end_seconds(self) -> float:
+        return self.when.end_seconds
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A named period drawn as a labelled band behind the events ("the Obama years", "the Korean War").
+
+    Dated like an event (a date of any precision, or a range); `colour` is a "#RRGGBB" string or None for the
+    theme's own; its quotes, when given, are checked verbatim like an event's."""
+
+    title: str
+    when: EventDate
+    colour: str | None = None
+    summary: str = ""
+    quotes: tuple[Quote, ...] = ()
+    line: int = 0
 
     @property
     def start_seconds(self) -> float:

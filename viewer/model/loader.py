@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
-from viewer.model.events import Dispute, Event, Header, LeftOut, Media, Quote, Source
+from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Media, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
 from viewer.model.problems import ChronologyError, Problem
 from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
@@ -26,19 +26,31 @@ from viewer.model.richtext import plain_text, sanitize
 from viewer.model.store import Store
 from viewer.model.verbatim import FoldedText
 
-TOP_FIELDS = ("timeline", "sources", "events")
+TOP_FIELDS = ("timeline", "sources", "events", "eras")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
 SHOW_FIELDS = ("from", "to")
 SOURCE_FIELDS = ("id", "title", "outlet", "authors", "url", "file", "published", "published_note")
-EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "ongoing", "tags", "quotes", "disputed",
-                "summary_html", "url", "media", "display_date", "background")
+EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "ongoing", "tags", "group", "quotes",
+                "disputed", "links", "summary_html", "url", "media", "display_date", "background")
 MEDIA_FIELDS = ("url", "credit", "caption", "thumbnail")
+ERA_FIELDS = ("title", "summary", "date", "start", "end", "date_note", "colour", "quotes")
+LINK_FIELDS = ("to", "label")
 QUOTE_FIELDS = ("source", "text")
 DISPUTE_FIELDS = ("source", "says", "record")
 LEFT_OUT_FIELDS = ("what", "why")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+_HEX_COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
+#: Colour names an era may use besides "#RRGGBB" (CSS's basic names and a few more), as hex.
+COLOUR_NAMES = {
+    "black": "#000000", "silver": "#C0C0C0", "gray": "#808080", "grey": "#808080", "white": "#FFFFFF",
+    "maroon": "#800000", "red": "#FF0000", "purple": "#800080", "fuchsia": "#FF00FF", "green": "#008000",
+    "lime": "#00FF00", "olive": "#808000", "yellow": "#FFFF00", "navy": "#000080", "blue": "#0000FF",
+    "teal": "#008080", "aqua": "#00FFFF", "orange": "#FFA500", "brown": "#A52A2A", "pink": "#FFC0CB",
+    "gold": "#FFD700", "beige": "#F5F5DC", "tan": "#D2B48C", "khaki": "#F0E68C", "lavender": "#E6E6FA",
+}  # fmt: skip
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 READING_SHARE = 0.65
+MAX_ID_SUGGESTIONS = 10
 
 
 @dataclass
@@ -151,6 +163,8 @@ class _Validator:
         self.problems: list[Problem] = []
         self.texts: dict[str, FoldedText] = {}
         self.misspelt: set[tuple[int, str]] = set()  # (mapping, field) pairs a misspelling stood in for
+        self.event_ids: set[str] = set()  # every id an event of the file has, even one with problems
+        self.links_to_check: list[tuple[str, str, Mark]] = []  # (from id, to id, where 'to' is written)
 
     def report(self, mark: Mark | None, message: str) -> None:
         line, column = (mark.line, mark.column) if mark else (0, 0)
@@ -238,9 +252,11 @@ class _Validator:
         header = self.header(tree.values.get("timeline"), tree.value_marks.get("timeline"))
         sources = self.sources(tree.values.get("sources"), tree.value_marks.get("sources"))
         events = self.events(tree.values.get("events"), tree.value_marks.get("events"), sources, progress)
+        eras = self.eras(tree.values.get("eras"), tree.value_marks.get("eras"), sources)
+        self.check_links()
         if self.problems:
             return None
-        return Store(events, sources, header, self.path)
+        return Store(events, sources, header, self.path, eras)
 
     def header(self, node: Any, mark: Mark | None) -> Header:
         if node is None:
@@ -386,12 +402,16 @@ class _Validator:
     def event(self, item: MapNode, sources: dict[str, Source]) -> Event | None:
         self.check_fields(item, EVENT_FIELDS, "an event")
         event_id = self.identifier(item, "an event")
+        if event_id is not None:
+            self.event_ids.add(event_id)
         title = self.text(item, "title", "an event", required=True)
         summary = self.text(item, "summary", "an event") or ""
         when = self.when(item)
         tags = self.text_list(item, "tags")
+        group = self.text(item, "group", "an event") or None
         quotes = self.quotes(item, sources)
         disputed, ongoing = self.disputes(item, sources), self.ongoing(item)
+        links = self.links(item, event_id)
         summary_html = sanitize(self.text(item, "summary_html", "an event") or "")
         if summary_html and not summary:
             summary = plain_text(summary_html)
@@ -401,8 +421,9 @@ class _Validator:
         background = self.text(item, "background", "an event") or ""
         if event_id is None or title is None or when is None or quotes is None:
             return None
-        return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing, summary_html,
-                     url, media, display_date, background, item.mark.column)  # fmt: skip
+        return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing, group, links,
+                     summary_html=summary_html, url=url, media=media, display_date=display_date,
+                     background=background, column=item.mark.column)  # fmt: skip
 
     def media(self, item: MapNode) -> Media | None:
         """`media: {url, credit, caption, thumbnail}`: shown as a link with a credit line, never fetched."""
@@ -419,12 +440,12 @@ class _Validator:
         thumbnail = self.text(node, "thumbnail", "'media'") or ""
         return Media(url, credit, caption, thumbnail) if url else None
 
-    def when(self, item: MapNode) -> EventDate | None:
+    def when(self, item: MapNode, what: str = "an event") -> EventDate | None:
         has_date, has_start, has_end = ("date" in item.values), ("start" in item.values), ("end" in item.values)
-        note = self.text(item, "date_note", "an event")
+        note = self.text(item, "date_note", what)
         if has_date and (has_start or has_end):
             key = "start" if has_start else "end"
-            self.report(item.key_marks[key], "an event has either 'date' or 'start' and 'end', not both")
+            self.report(item.key_marks[key], f"{what} has either 'date' or 'start' and 'end', not both")
             return None
         if has_date:
             start = self.date(item, "date")
@@ -444,7 +465,7 @@ class _Validator:
                 item.key_marks[present], f"a range needs both 'start' and 'end'; '{missing}' is missing (or use 'date')"
             )
             return None
-        self.report(item.mark, "an event needs a 'date' (or 'start' and 'end')")
+        self.report(item.mark, f"{what} needs a 'date' (or 'start' and 'end')")
         return None
 
     def quotes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Quote, ...] | None:
@@ -488,6 +509,82 @@ class _Validator:
             )
             return None
         return Quote(source_id, text, match.start, match.end)
+
+    # -- links and eras -------------------------------------------------------------------------------
+    def links(self, item: MapNode, event_id: str | None) -> tuple[Link, ...]:
+        """`links:` a list of {to, label}: arrows to the events this one led to. Targets are checked once
+        every event's id is known (a link may point forward in the file)."""
+        links: list[Link] = []
+        for entry in self.entries(item, "links", LINK_FIELDS):
+            self.check_fields(entry, LINK_FIELDS, "a link")
+            target = self.text(entry, "to", "a link", required=True)
+            label = self.text(entry, "label", "a link") or ""
+            if target is None:
+                continue
+            if target == event_id:
+                self.report(entry.value_marks["to"], f"the event '{target}' links to itself")
+                continue
+            if event_id is not None:
+                self.links_to_check.append((event_id, target, entry.value_marks["to"]))
+            links.append(Link(target, label))
+        return tuple(links)
+
+    def check_links(self) -> None:
+        """Every link's 'to' must name an event of the file."""
+        known = tuple(sorted(self.event_ids))
+        suggested = 0
+        for _, target, mark in self.links_to_check:
+            if target not in self.event_ids:
+                # A close id is suggested for the first few only: each suggestion compares with every id.
+                hint = _suggest_id(target, known) if suggested < MAX_ID_SUGGESTIONS else ""
+                suggested += 1
+                self.report(mark, f"the link points to '{target}', which is not an event's id{hint}")
+
+    def eras(self, node: Any, mark: Mark | None, sources: dict[str, Source]) -> list[Era]:
+        """`eras:` at the top: named periods drawn behind the events, dated like events."""
+        eras: list[Era] = []
+        if node is None:
+            return eras
+        if not is_list(node):
+            self.report(mark, f"'eras' should be a list of periods, not {_type_word(node)}")
+            return eras
+        for number, item in enumerate(node.items):
+            if not is_map(item):
+                self.report(node.item_marks[number], f"each era should be a mapping, not {_type_word(item)}")
+                continue
+            era = self.era(item, sources)
+            if era is not None:
+                eras.append(era)
+        return eras
+
+    def era(self, item: MapNode, sources: dict[str, Source]) -> Era | None:
+        self.check_fields(item, ERA_FIELDS, "an era")
+        title = self.text(item, "title", "an era", required=True)
+        summary = self.text(item, "summary", "an era") or ""
+        when = self.when(item, "an era")
+        colour = self.colour(item)
+        quotes: tuple[Quote, ...] | None = ()
+        if "quotes" in item.values:
+            quotes = self.quotes(item, sources)
+        if title is None or when is None or quotes is None:
+            return None
+        return Era(title, when, colour, summary, quotes, item.mark.line)
+
+    def colour(self, item: MapNode) -> str | None:
+        """An era's `colour`: "#RRGGBB", "#RGB" or a basic colour name; given as "#RRGGBB"."""
+        text = self.text(item, "colour", "an era")
+        if text is None:
+            return None
+        named = COLOUR_NAMES.get(text.lower())
+        if named is not None:
+            return named
+        if not _HEX_COLOUR.match(text):
+            self.report(item.value_marks["colour"],
+                        f"'colour' should be a colour such as \"#D55E00\" or \"orange\", not {text!r}")  # fmt: skip
+            return None
+        if len(text) == 4:
+            text = "#" + "".join(digit * 2 for digit in text[1:])
+        return text.upper()
 
     # -- where the record contradicts a source, what goes on, what was left out ------------------------
     def disputes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Dispute, ...]:
@@ -555,6 +652,12 @@ class _Validator:
             if what is not None and why is not None:
                 items.append(LeftOut(what, why))
         return tuple(items)
+
+
+def _suggest_id(name: str, known: tuple[str, ...]) -> str:
+    """'; did you mean "hanoi-summit"?' for a mistyped event id, or nothing (ids are too many to list)."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
 
 
 def _quoted_sources(item: MapNode) -> set[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from viewer.model.dates import SECONDS_PER_DAY
-from viewer.model.events import Event, Header, Source
+from viewer.model.events import Era, Event, Header, Source
 
 
 class Store:
@@ -32,6 +32,7 @@ class Store:
         sources: Mapping[str, Source] | None = None,
         header: Header | None = None,
         path: Path | None = None,
+        eras: Iterable[Era] = (),
     ) -> None:
         unsorted = list(events)
         starts = np.fromiter((e.start_seconds for e in unsorted), dtype=np.float64, count=len(unsorted))
@@ -50,6 +51,12 @@ class Store:
         self._tags: list[str] | None = None
         self._uncited: int | None = None
         self._search_offsets: np.ndarray | None = None
+        # Periods drawn behind the events, in time order (the longer first where two start together).
+        self.eras: tuple[Era, ...] = tuple(sorted(eras, key=lambda era: (era.start_seconds, -era.end_seconds)))
+        self._by_tag: dict[str, np.ndarray] | None = None
+        self._by_group: dict[str, np.ndarray] | None = None
+        self._groups: list[str] | None = None
+        self._links: _Links | None = None
 
     def __len__(self) -> int:
         return len(self.events)
@@ -113,6 +120,72 @@ class Store:
             self._uncited = sum(1 for event in self.events if not event.quotes)
         return self._uncited
 
+    def tagged(self, tags: Iterable[str]) -> np.ndarray:
+        """Indices, in time order, of the events with any of `tags` (a tag filter, a lane by tag)."""
+        by_tag = self._tag_index()
+        found = [by_tag[tag] for tag in set(tags) if tag in by_tag]
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+
+    def untagged(self) -> np.ndarray:
+        """Indices, in time order, of the events with no tag."""
+        return self._tag_index().get("", np.empty(0, dtype=np.int64))
+
+    def _tag_index(self) -> dict[str, np.ndarray]:
+        """Tag -> sorted indices of its events ("" for the untagged), made once, on first use."""
+        if self._by_tag is None:
+            lists: dict[str, list[int]] = {}
+            for number, event in enumerate(self.events):
+                for tag in event.tags or ("",):
+                    lists.setdefault(tag, []).append(number)
+            self._by_tag = {tag: np.asarray(found, dtype=np.int64) for tag, found in lists.items()}
+        return self._by_tag
+
+    def groups(self) -> list[str]:
+        """Every group, in order of first appearance in time (the lanes' first order)."""
+        self._group_index()
+        assert self._groups is not None
+        return list(self._groups)
+
+    def grouped(self, group: str | None) -> np.ndarray:
+        """Indices, in time order, of the events in `group` (None: those that name no group)."""
+        return self._group_index().get(group, np.empty(0, dtype=np.int64))
+
+    def _group_index(self) -> dict[str | None, np.ndarray]:
+        if self._by_group is None:
+            lists: dict[str | None, list[int]] = {}
+            for number, event in enumerate(self.events):
+                lists.setdefault(event.group, []).append(number)
+            self._by_group = {group: np.asarray(found, dtype=np.int64) for group, found in lists.items()}
+            self._groups = [group for group in lists if group is not None]
+        return self._by_group  # type: ignore[return-value]
+
+    # -- links -----------------------------------------------------------------------------------------
+    def links_from(self, index: int) -> list[tuple[int, str]]:
+        """(target index, label) of each link event `index` holds, in the file's order."""
+        links = self._link_index()
+        return [(int(links.targets[k]), links.labels[k]) for k in links.outgoing(index)]
+
+    def links_into(self, index: int) -> list[tuple[int, str]]:
+        """(source index, label) of each link that points at event `index`."""
+        links = self._link_index()
+        return [(int(links.sources[k]), links.labels[k]) for k in links.incoming(index)]
+
+    def link_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every link as two aligned arrays of store indices (from, to), ordered by `from`."""
+        links = self._link_index()
+        return links.sources, links.targets
+
+    def link_label(self, number: int) -> str:
+        """The label of the link at `number` in `link_pairs()`."""
+        return self._link_index().labels[number]
+
+    def _link_index(self) -> _Links:
+        if self._links is None:
+            self._links = _Links(self)
+        return self._links
+
     # -- search ----------------------------------------------------------------------------------------
     def search(self, query: str) -> np.ndarray:
         """Indices, in time order, of the events whose title, summary, tags or quotes contain every word of
@@ -140,6 +213,35 @@ class Store:
             self._search_text = "\x00".join(parts)
         assert self._search_offsets is not None
         return self._search_text, self._search_offsets
+
+
+class _Links:
+    """Every link as index arrays, made on first use: a million events without links cost one pass."""
+
+    def __init__(self, store: Store) -> None:
+        sources: list[int] = []
+        targets: list[int] = []
+        self.labels: list[str] = []
+        for number, event in enumerate(store.events):
+            for link in event.links:
+                target = store.index_of(link.target)
+                if target is None:  # the loader refuses such a file; a store built by hand may hold one
+                    continue
+                sources.append(number)
+                targets.append(target)
+                self.labels.append(link.label)
+        self.sources = np.asarray(sources, dtype=np.int64)
+        self.targets = np.asarray(targets, dtype=np.int64)
+        self._by_target = np.argsort(self.targets, kind="stable")
+        self._sorted_targets = self.targets[self._by_target]
+
+    def outgoing(self, index: int) -> range:
+        lo, hi = np.searchsorted(self.sources, (index, index + 1))
+        return range(int(lo), int(hi))
+
+    def incoming(self, index: int) -> list[int]:
+        lo, hi = np.searchsorted(self._sorted_targets, (index, index + 1))
+        return [int(k) for k in self._by_target[int(lo):int(hi)]]
 
 
 def _event_text(event: Event) -> str:

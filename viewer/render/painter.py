@@ -40,7 +40,7 @@ from viewer.render.scene import (
     SceneBuilder,
     Text,
 )
-from viewer.render.theme import Theme
+from viewer.render.theme import BAR_STRENGTH, SPAN_STRENGTH, Theme
 
 __all__ = ["FONT_FAMILY", "Decorations", "Frame", "Hit", "QtTextMeasure", "TimelinePainter", "density_image"]
 
@@ -150,6 +150,7 @@ class TimelinePainter:
         self._inks: dict[tuple[Ink, float], QColor] = {}
         self._last_role: Role | None = None  # the font and pen `_text` last set, while one scene is drawn
         self._last_pen: tuple[int, Ink, float] | None = None
+        self._bar_inks: dict[tuple[int, int, Kind], str] = {}  # (theme, tag slot, kind) -> ink of labels inside
 
     # -- deciding -------------------------------------------------------------------------------------
     def scene_for(self, rect: QRectF, frame: Frame) -> Scene:
@@ -194,14 +195,20 @@ class TimelinePainter:
             painter.fillRect(_qrect(scene.legend_band), _colour(theme.axis_background))
             for entry in scene.legend:
                 self._last_pen = None
-                if entry.kind is LegendKind.UNCITED:  # the hollow mark it explains
+                colour = theme.colour_for(entry.colour_slot)
+                if entry.kind is LegendKind.UNCITED:  # the hollow mark it explains: a ring, not a swatch
                     painter.setPen(QPen(_colour(theme.muted_text), 2))
                     painter.setBrush(_colour(theme.axis_background))
                     painter.drawEllipse(_qrect(entry.swatch).adjusted(1, 1, -1, -1))
                 else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(_colour(theme.colour_for(entry.colour_slot)))
-                    painter.drawRoundedRect(_qrect(entry.swatch), 2, 2)
+                    if entry.on:
+                        painter.setPen(Qt.PenStyle.NoPen)
+                        painter.setBrush(_colour(colour))
+                    else:  # a tag the filter leaves out: a hollow swatch
+                        painter.setPen(QPen(_colour(colour, 0.8), 1.5))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
+                                            else _qrect(entry.swatch), 2, 2)  # fmt: skip
                 self._text(painter, entry.text, theme)
             if scene.legend_more is not None:
                 self._text(painter, scene.legend_more, theme)
@@ -246,7 +253,24 @@ class TimelinePainter:
             painter.setBrush(_colour(theme.background, 0.94))
             painter.drawRoundedRect(_qrect(glyph.plate), 4, 4)
         for text in glyph.texts:
-            self._text(painter, text, theme)
+            if text.ink is Ink.INSIDE_BAR:
+                self._text_on_bar(painter, text, mark, theme)
+            else:
+                self._text(painter, text, theme)
+
+    def _text_on_bar(self, painter: QPainter, text: Text, mark: Mark, theme: Theme) -> None:
+        """A label inside a bar, in whichever of the theme's text and ground reads on that bar's fill."""
+        key = (id(theme), mark.colour_slot, mark.kind)
+        ink = self._bar_inks.get(key)
+        if ink is None:
+            strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
+            ink = self._bar_inks[key] = theme.ink_on(theme.fill_for(mark.colour_slot, strength))
+        if self._last_role is not text.role:
+            painter.setFont(self.measure.fonts[text.role])
+            self._last_role = text.role
+        painter.setPen(_colour(ink, text.alpha))
+        self._last_pen = None
+        self._draw_text(painter, text)
 
     def _marker(self, painter: QPainter, mark: Mark, base: str, theme: Theme) -> None:
         r = self.metrics.marker_radius + (1.5 if mark.emphasised else 0)
@@ -278,7 +302,8 @@ class TimelinePainter:
         left, right, alpha = mark.x0, mark.x1, mark.alpha
         box = QRectF(left, mark.y - h / 2, right - left, h)
         soft = mark.kind is Kind.SPAN or mark.approximate
-        strength = 0.32 if mark.kind is Kind.SPAN else 0.85
+        strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
+        foot = None
         if not mark.cited:
             strength *= 0.35  # hollow: a faint fill inside the outline drawn below
         if soft:
@@ -295,6 +320,15 @@ class TimelinePainter:
             gradient.setColorAt(1.0 - edge, full)
             gradient.setColorAt(1.0, faint if mark.soft_right else full)
             painter.setBrush(QBrush(gradient))
+            if mark.kind is Kind.SPAN:
+                # The faint fill says "somewhere in here"; a line in the tag's full colour along its foot is
+                # the mark a reader must be able to see (3:1), fading where the fill fades.
+                foot = QLinearGradient(left, 0, right, 0)
+                solid = _mixed(base, theme.background, alpha)
+                foot.setColorAt(0.0, faint if mark.soft_left else solid)
+                foot.setColorAt(edge, solid)
+                foot.setColorAt(1.0 - edge, solid)
+                foot.setColorAt(1.0, faint if mark.soft_right else solid)
         else:
             painter.setBrush(_colour(base, strength * alpha))
         if mark.uncertain or not mark.cited:
@@ -305,6 +339,10 @@ class TimelinePainter:
         else:
             painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75) if not mark.cited else box, 3, 3)
+        if foot is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(foot))
+            painter.drawRect(QRectF(left, box.bottom() - 2, right - left, 2))
         if mark.emphasised:
             painter.setPen(QPen(_colour(theme.selection, alpha), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -312,11 +350,15 @@ class TimelinePainter:
 
     def _text(self, painter: QPainter, text: Text, theme: Theme) -> None:
         """Draw a text with its glyph layout kept from frame to frame (QStaticText): labels repeat while the
-        view pans and zooms, and laying their glyphs out again was the larger part of drawing them."""
+        view pans and zooms, and laying their glyphs out again was the larger part of drawing them. Axis
+        labels and counts change with every zoom level: they are drawn plainly (preparing a static text for a
+        string drawn once or twice costs more)."""
+        self._set_font_and_pen(painter, text, theme)
+        self._draw_text(painter, text)
+
+    def _draw_text(self, painter: QPainter, text: Text) -> None:
+        """Draw a text in the painter's current font and pen."""
         if text.role in _PLAIN_ROLES:
-            # Axis labels and counts change with every zoom level: preparing a static text for a string drawn
-            # once or twice costs more than drawing it plainly.
-            self._set_font_and_pen(painter, text, theme)
             painter.drawText(QPointF(text.x, text.baseline), text.text)
             return
         key = (text.role, text.text)
@@ -329,7 +371,6 @@ class TimelinePainter:
             static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
             static.prepare(QTransform(), self.measure.fonts[text.role])
             self._static_cache[key] = static
-        self._set_font_and_pen(painter, text, theme)
         painter.drawStaticText(QPointF(text.x, text.baseline - self.measure.ascent(text.role)), static)
 
     def _set_font_and_pen(self, painter: QPainter, text: Text, theme: Theme) -> None:

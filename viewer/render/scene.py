@@ -30,6 +30,7 @@ import numpy as np
 
 from viewer.model.store import Store
 from viewer.render.density import Curve, density_bars
+from viewer.render.lanes import LaneChoices
 from viewer.render.layout import (
     Item,
     Kind,
@@ -62,6 +63,9 @@ class Decorations:
     legend: bool = True
     sources: bool = False
     subtitle: str | None = None
+    # The legend lists every tag, those the filter leaves out drawn as off (the window, where a click turns
+    # them on again); False lists only the tags drawn (an export of some tags).
+    legend_all_tags: bool = True
 
 
 @dataclass
@@ -74,9 +78,12 @@ class Frame:
     theme: Theme = LIGHT
     selected: int | None = None
     hovered: int | None = None
-    matches: np.ndarray | None = None  # search matches (store indices), None when not searching
+    matches: np.ndarray | None = None  # search matches (store indices), None when not searching: the rest is faded
+    shown: np.ndarray | None = None  # the events drawn (sorted store indices, the filters' result); None: all
     decorations: Decorations = field(default_factory=Decorations)
     fixed: bool = False  # a picture that will not be panned (an export): labels stay inside its right edge
+    lanes: LaneChoices = field(default_factory=LaneChoices)  # lanes by tag or group (after the filters)
+    tags_on: frozenset[str] | None = None  # the tags the filter lets through (None: all): the legend's state
 
 
 class Role(enum.Enum):
@@ -101,7 +108,7 @@ class Ink(enum.Enum):
     TEXT = "text"
     MUTED = "muted"
     CLUSTER = "cluster"
-    INSIDE_BAR = "inside_bar"  # a date written inside a bar: the text colour, a little lighter
+    INSIDE_BAR = "inside_bar"  # a label written inside a bar: the theme's text or ground, whichever reads on it
 
 
 class Side(enum.Enum):
@@ -235,6 +242,7 @@ class LegendEntry:
     swatch: Rect
     text: Text
     box: Rect
+    on: bool = True  # False: the tag filter leaves its events out (drawn hollow and faded)
     kind: LegendKind = LegendKind.TAG
 
 
@@ -298,6 +306,16 @@ class Scene:
                 if pill.box.contains(x, y):
                     return Hit(cluster=(pill.t0, pill.t1))
         return NO_HIT
+
+    def legend_at(self, x: float, y: float) -> str | None:
+        """The tag of the legend entry at (x, y), if any: a click there toggles the tag."""
+        band = self.legend_band
+        if band is None or not band.contains(x, y):
+            return None
+        for entry in self.legend:
+            if entry.box.contains(x, y) and entry.kind is LegendKind.TAG:  # the uncited entry only explains
+                return entry.tag
+        return None
 
     def rect_of(self, index: int) -> Rect | None:
         """The box of event `index` (its mark and label), or None when the picture does not show it."""
@@ -363,7 +381,7 @@ class SceneBuilder:
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
         axis = self._axis(scale, top, bottom)
         density_box = Rect(0.0, top + AXIS_HEIGHT + 2, width, DENSITY_HEIGHT - 4)
-        starts = store.starts if frame.matches is None else store.starts[frame.matches]
+        starts = store.starts if frame.shown is None else store.starts[frame.shown]
         density = density_bars(starts, scale, int(DENSITY_HEIGHT - 4), Curve.SQRT)
         layout = self._layout(frame, scale, rows)
         clusters = self._clusters(layout, scale, area_top, width)
@@ -425,6 +443,9 @@ class SceneBuilder:
     def _legend(self, frame: Frame, width: float, y: float):
         measure = self.measure
         tags = frame.store.tags()
+        tags_on = frame.tags_on
+        if tags_on is not None and not frame.decorations.legend_all_tags:
+            tags = [tag for tag in tags if tag in tags_on]
         slots = self.tag_slots(frame.store)
         height = LEGEND_HEIGHT
         baseline = y + height / 2 + measure.ascent(Role.DATE) / 2 - 1
@@ -443,15 +464,17 @@ class SceneBuilder:
                 more = self._text(x, baseline, more_text, Role.DATE, Ink.MUTED)
                 x = more.box.right + 18
                 break
-            text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT, width=label_width)
+            on = tags_on is None or tag in tags_on
+            text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT if on else Ink.MUTED, 1.0 if on else 0.6,
+                              width=label_width)  # fmt: skip
             swatch = Rect(x, y + height / 2 - 5, 10, 10)
-            entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x, y, 15 + label_width, height)))
+            entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x - 4, y, 23 + label_width, height), on))
             x += 15 + label_width + 18
         if uncited_width and x + 15 + uncited_width <= width - 12:
             text = self._text(x + 15, baseline, UNCITED_LEGEND, Role.DATE, Ink.MUTED, width=uncited_width)
             swatch = Rect(x, y + height / 2 - 5, 10, 10)
             entries.append(LegendEntry(UNCITED_LEGEND, -1, swatch, text, Rect(x, y, 15 + uncited_width, height),
-                                       LegendKind.UNCITED))  # fmt: skip
+                                       kind=LegendKind.UNCITED))  # fmt: skip
         return Rect(0, y, width, height), tuple(entries), more
 
     def _axis(self, scale: TimeScale, top: float, bottom: float) -> Axis:
@@ -504,7 +527,7 @@ class SceneBuilder:
         if frame.fixed:
             edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
         key = (rows, self.metrics, edge)
-        inputs = (frame.store, frame.matches)
+        inputs = (frame.store, frame.shown)
         layout = self.cache.get(key, inputs, frame.t0, frame.t1, spp)
         if layout is None:
             remembered_store, remembered, (was0, was1) = self._rows
@@ -514,7 +537,7 @@ class SceneBuilder:
             measure = self.measure
             layout = compute_layout(
                 frame.store, origin, spp, tile_width, rows, lambda t: measure.width(Role.TITLE, t),
-                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), frame.matches,
+                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), frame.shown,
                 edge, remembered,
             )  # fmt: skip
             self.cache.put(key, inputs, layout)
@@ -629,14 +652,17 @@ class SceneBuilder:
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
-            # An uncited event's title is dimmed (the selected one is read in full).
+            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1);
+            # an uncited event's title is dimmed (the selected one is read in full), and its bar is faint, so
+            # a label inside it is inked as on the page.
             dim = not cited and not selected
-            title_text = self._text(x, baseline, shown, role, Ink.MUTED if dim else Ink.TEXT, alpha)
+            ink = Ink.MUTED if dim else Ink.INSIDE_BAR if inside and cited else Ink.TEXT
+            title_text = self._text(x, baseline, shown, role, ink, alpha)
             texts.append(title_text)
             if show_date:
                 date_x = title_text.box.right + metrics.label_gap
-                ink = Ink.INSIDE_BAR if inside else Ink.MUTED
-                texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha * (0.75 if inside else 1.0)))
+                ink = Ink.INSIDE_BAR if inside and cited else Ink.MUTED
+                texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha))
             if selected:
                 right_end = texts[-1].box.right
                 plate = Rect(x - 5, y_mid - measure.height(role) / 2 - 3, right_end - x + 10, measure.height(role) + 6)

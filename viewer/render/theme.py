@@ -1,15 +1,28 @@
 """Colours and sizes of the picture, for light and dark; plain data so layout and tests need no Qt.
 
-Tag colours follow Okabe and Ito's palette, chosen to stay distinguishable for colour-blind readers; the
-dark theme lightens them so they keep their contrast on a dark ground.
+Every colour is held to WCAG 2.x level AA (tests/unit/render/test_contrast.py computes the ratios): text
+4.5:1 against what it is drawn on, the marks a reader needs (an event's dot, bar or period, the density
+strip, the selection ring) 3:1 against the ground. The tag colours began as Okabe and Ito's palette; several
+of its colours are too light for 3:1 on white, and its orange and brown, its blue and purple, meet under
+simulated protanopia and deuteranopia. Each was moved a short way from its first colour (with the measures
+of contrast.py) until every pair stays at least CIEDE2000 10 apart for normal vision and for simulated
+protanopia, deuteranopia and tritanopia (Machado 2009).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-LIGHT_TAG_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8E6C00", "#6A3D9A")
-DARK_TAG_COLOURS = ("#5AB0F0", "#FF8A4C", "#3DD6A3", "#F09AD0", "#FFC24D", "#9AD7FF", "#E3C15A", "#B99AE8")
+from viewer.render.contrast import contrast, mix
+
+LIGHT_TAG_COLOURS = ("#3C4B87", "#B42D0F", "#1E8778", "#E14BA5", "#B47800", "#0087E1", "#87784B", "#5A0FE1")
+DARK_TAG_COLOURS = ("#69A5F0", "#E19600", "#69A569", "#FF4BC3", "#D2D287", "#3CF0FF", "#FFD200", "#FFA5D2")
+
+#: How much of its tag's colour a period (a month, a year, a decade: a soft span) and a range (a bar) are
+#: filled with, over the background. A span is faint, so it also gets a line in its full colour along its
+#: foot (the mark a reader needs, at 3:1); a bar's fill is strong enough on its own.
+SPAN_STRENGTH = 0.32
+BAR_STRENGTH = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,14 @@ class Theme:
             return self.untagged
         return self.tag_colours[tag_index % len(self.tag_colours)]
 
+    def fill_for(self, tag_index: int, strength: float) -> str:
+        """The opaque colour a span or bar of this tag is filled with."""
+        return mix(self.colour_for(tag_index), self.background, strength)
+
+    def ink_on(self, fill: str) -> str:
+        """The text colour that reads best on `fill` (a label inside a bar): the theme's text or its ground."""
+        return max((self.text, self.background), key=lambda ink: contrast(ink, fill))
+
 
 LIGHT = Theme(
     name="light",
@@ -50,9 +71,9 @@ LIGHT = Theme(
     grid="#ECEEF1",
     grid_major="#D5D9DF",
     axis_background="#F7F8FA",
-    untagged="#6B7280",
+    untagged="#4A4D52",
     selection="#111827",
-    density="#9AA3AF",
+    density="#868F9B",
     cluster_fill="#E4E7EC",
     cluster_text="#1D2127",
     visible_range="#2563EB",
@@ -68,9 +89,9 @@ DARK = Theme(
     grid="#23272E",
     grid_major="#343A43",
     axis_background="#1B1F24",
-    untagged="#9CA3AF",
+    untagged="#707278",
     selection="#F9FAFB",
-    density="#5B6470",
+    density="#646D7A",
     cluster_fill="#2C323B",
     cluster_text="#E6E8EB",
     visible_range="#60A5FA",

@@ -17,9 +17,10 @@ checked again here.
 from __future__ import annotations
 
 import html
+from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,14 +29,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from viewer.model.citation import markdown_citation, plain_citation
 from viewer.model.events import Dispute, Event, Header, Quote, Source
+from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
+from viewer.ui.flow_layout import FlowLayout
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -44,6 +49,10 @@ NO_ADDRESS = "No address is known for this source"
 NOT_WEB_ADDRESS = "Only http and https addresses are opened"
 UNCITED_TEXT = "No quote: this event cites no source text"
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+FOUND_IN_SOURCES = "Found in the sources, near this event’s quotes"
+HIGHLIGHT_LIGHT = "#FFE08A"  # the source reader's passage colours
+HIGHLIGHT_DARK = "#7A5C00"
+SNIPPET_CHARS = 90  # of a source passage's context shown either side of the words found
 
 
 def is_web_address(url: str | None) -> bool:
@@ -124,6 +133,53 @@ def dispute_text(dispute: Dispute, sources: dict[str, Source]) -> str:
     return f"{name} says: {dispute.says}\nThe record: {dispute.record}"
 
 
+def search_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the words of `query` stand in `text` (case aside), as sorted, merged (start, end) spans."""
+    lowered = fold_case(text)
+    spans = []
+    for word in fold_case(query).split():
+        at = lowered.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlighted(text: str, query: str, colour: str) -> str | None:
+    """`text` as rich text with the query's words marked, every character of the file escaped; None when no
+    word is in it (the label then stays plain text)."""
+    spans = search_spans(text, query)
+    if not spans:
+        return None
+    out, at = [], 0
+    for start, end in spans:
+        out.append(escape(text[at:start]))
+        out.append(f'<span style="background-color:{colour}">{escape(text[start:end])}</span>')
+        at = end
+    out.append(escape(text[at:]))
+    return '<span style="white-space:pre-wrap">' + "".join(out) + "</span>"
+
+
+def passage_snippet(text: str, passage: Passage) -> str:
+    """The passage's words with some of their context, cut at spaces, with '…' where the text goes on."""
+    start = max(0, passage.start - SNIPPET_CHARS)
+    end = min(len(text), passage.end + SNIPPET_CHARS)
+    if start > 0:
+        space = text.find(" ", start, passage.start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", passage.end, end)
+        end = space if space >= 0 else end
+    middle = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + middle + ("…" if end < len(text) else "")
+
+
 def about_parts(header: Header, sources: dict[str, Source]) -> list[tuple[str, str]]:
     """The "About this chronology" view as (accessible name, text) pairs, top to bottom."""
     parts = [("About heading", ABOUT_HEADING), ("Chronology title", header.title)]
@@ -172,6 +228,22 @@ def doubt_line(event: Event) -> str:
     return ""
 
 
+def set_marked_text(label: QLabel, text: str, query: str) -> None:
+    """Show `text` with the search's words marked (escaped rich text), or as plain text when none is in it.
+    `plain_text(label)` gives the text back either way."""
+    dark = label.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    marked = highlighted(text, query, HIGHLIGHT_DARK if dark else HIGHLIGHT_LIGHT) if query.strip() else None
+    label.setProperty("plainText", text)
+    label.setTextFormat(Qt.TextFormat.PlainText if marked is None else Qt.TextFormat.RichText)
+    label.setText(text if marked is None else marked)
+
+
+def plain_text(label: QLabel) -> str:
+    """What a label says, without the marks of a search."""
+    value = label.property("plainText")
+    return value if isinstance(value, str) and label.textFormat() == Qt.TextFormat.RichText else label.text()
+
+
 def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel(text)  # word wrap gives it a height for its width: do not replace its size policy
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -197,14 +269,16 @@ def _set(label: QLabel, text: str, plain: str | None = None) -> None:
     `text` is rich text built here from escaped or sanitized parts; otherwise it is shown as plain text."""
     label.setTextFormat(Qt.TextFormat.PlainText if plain is None or not text else Qt.TextFormat.RichText)
     label.setText(text)
-    label.setProperty("plain", text if plain is None else plain)
+    label.setProperty("plainText", text if plain is None else plain)  # what plain_text(label) gives back
     label.setVisible(bool(text))
 
 
 class QuoteBlock(QFrame):
-    """One quote: its text as a block quote, its source's byline and the two buttons."""
+    """One quote: its text as a block quote, its source's byline and the buttons. The byline is given in full
+    under a source's first quote in the panel and by the source's short name under the others."""
 
-    def __init__(self, quote: Quote, source: Source | None, number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, quote: Quote, source: Source | None, number: int, parent: QWidget | None = None,
+                 full_byline: bool = True) -> None:  # fmt: skip
         super().__init__(parent)
         self.quote = quote
         self.source = source
@@ -214,8 +288,13 @@ class QuoteBlock(QFrame):
         italic = self.text_label.font()
         italic.setItalic(True)
         self.text_label.setFont(italic)
-        byline = source.byline() if source is not None else f"unknown source '{quote.source_id}'"
+        if source is None:
+            byline = f"unknown source '{quote.source_id}'"
+        else:
+            byline = source.byline() if full_byline else f"{source.name()}, as above"
         self.byline_label = _label("— " + byline, f"Quote {number} source")
+        if source is not None and not full_byline:
+            self.byline_label.setToolTip(source.byline())
         self.show_button = QPushButton("Show in source")
         self.show_button.setAccessibleName(f"Show quote {number} in source")
         self.show_button.setToolTip("Open the source's text at this passage")
@@ -231,27 +310,92 @@ class QuoteBlock(QFrame):
             self.open_button.setToolTip(NOT_WEB_ADDRESS)
         else:
             self.open_button.setToolTip(url)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName(f"Copy quote {number} with its citation")
+        self.copy_button.setToolTip("Copy the quote with its citation, as plain text or Markdown")
+        self.copy_menu = QMenu(self.copy_button)
+        self.copy_plain_action = self.copy_menu.addAction("Copy Quote with Citation")
+        self.copy_markdown_action = self.copy_menu.addAction("Copy Quote with Citation as Markdown")
+        self.copy_plain_action.triggered.connect(self.copy_plain)
+        self.copy_markdown_action.triggered.connect(self.copy_markdown)
+        self.copy_button.setMenu(self.copy_menu)
+        buttons = FlowLayout()  # wraps onto a second line in a narrow panel
         verified = source is not None and bool(source.text) and 0 <= quote.start < quote.end
-        self.verified_label = _label("✓ verbatim" if verified else "", "Verified")
+        self.verified_label = _label("✓ verbatim" if verified else "", "Verified", wrap=False)
         self.verified_label.setToolTip("Found word for word in the source's text")
         self.verified_label.setVisible(verified)
         self.verified_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons.addWidget(self.show_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.verified_label)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(13, 4, 0, 4)  # room for the rule down the left side (paintEvent)
         layout.addWidget(self.text_label)
         layout.addWidget(self.byline_label)
         layout.addLayout(buttons)
 
+    def plain_citation(self) -> str:
+        return plain_citation(self.quote, self.source)
+
+    def markdown_citation(self) -> str:
+        return markdown_citation(self.quote, self.source)
+
+    def copy_plain(self) -> None:
+        QGuiApplication.clipboard().setText(self.plain_citation())
+
+    def copy_markdown(self) -> None:
+        """The Markdown as text (what editors paste) and as text/markdown (for those that ask for it)."""
+        data = QMimeData()
+        text = self.markdown_citation()
+        data.setText(text)
+        data.setData("text/markdown", text.encode("utf-8"))
+        QGuiApplication.clipboard().setMimeData(data)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self)
         painter.fillRect(QRect(1, 4, 3, max(0, self.height() - 8)), self.palette().color(QPalette.ColorRole.Mid))
+        painter.end()
+
+
+class PassageBlock(QFrame):
+    """A passage of a source that holds the search's words although the event's own text does not: where
+    it is, the words in their context, and "Show in source"."""
+
+    def __init__(self, passage: Passage, source: Source, number: int, query: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.passage = passage
+        self.setObjectName("passage")
+        self.setAccessibleName(f"Source passage {number}")
+        self.where_label = _label(f"In {source.name()}:", f"Source passage {number} source")
+        self.where_label.setToolTip(source.byline())
+        self.text_label = _label("", f"Source passage {number} text")
+        set_marked_text(self.text_label, passage_snippet(source.text, passage), query)
+        self.show_button = QPushButton("Show in source")
+        self.show_button.setAccessibleName(f"Show source passage {number} in source")
+        self.show_button.setToolTip("Open the source's text at this passage")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(13, 4, 0, 4)
+        layout.addWidget(self.where_label)
+        layout.addWidget(self.text_label)
+        layout.addLayout(buttons)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        colour = self.palette().color(QPalette.ColorRole.Mid)
+        pen = painter.pen()
+        pen.setColor(colour)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        pen.setWidth(3)
+        painter.setPen(pen)
+        painter.drawLine(2, 4, 2, max(4, self.height() - 4))
         painter.end()
 
 
@@ -275,6 +419,9 @@ class DetailsPanel(QWidget):
         self._store: Store | None = None
         self._index: int | None = None
         self.quote_blocks: list[QuoteBlock] = []
+        self.passage_blocks: list[PassageBlock] = []
+        self._query = ""
+        self._passages: tuple[Passage, ...] = ()
         self.address_dialog: AddressDialog | None = None  # shown when no browser could be started
 
         self.empty_label = QLabel(EMPTY_TEXT)
@@ -317,6 +464,13 @@ class DetailsPanel(QWidget):
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(self._quotes_layout)
+        self.passages_heading = _label(FOUND_IN_SOURCES, "Found in the sources heading")
+        self.passages_heading.setFont(heading_font)
+        self.passages_heading.hide()
+        content_layout.addWidget(self.passages_heading)
+        self._passages_layout = QVBoxLayout()
+        self._passages_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(self._passages_layout)
         content_layout.addStretch(1)
 
         self._scroll = QScrollArea()
@@ -355,7 +509,14 @@ class DetailsPanel(QWidget):
             return None
         return self._store.events[self._index]
 
-    def show_event(self, store: Store | None, index: int | None) -> None:
+    def show_event(self, store: Store | None, index: int | None, query: str | None = None,
+                   passages: tuple[Passage, ...] | None = None) -> None:  # fmt: skip
+        """Show event `index` of `store` (None: the chronology's "About", or nothing). With `query`, its words
+        are marked; `passages` are the source passages that found the event (see ViewState.passages_for)."""
+        if query is not None:
+            self._query = query
+        if passages is not None:
+            self._passages = passages
         self._store = store
         if store is None or index is None or not 0 <= index < len(store):
             self._index = None
@@ -370,12 +531,13 @@ class DetailsPanel(QWidget):
         self._index = index
         self._about_scroll.hide()
         event = store.events[index]
-        self.title_label.setText(event.title)
+        query = self._query
+        set_marked_text(self.title_label, event.title, query)
         self.date_label.setText(date_line(event))
         doubt = doubt_line(event)
         self.doubt_label.setText(doubt)
         self.doubt_label.setVisible(bool(doubt))
-        self.note_label.setText(f"How it was dated: {event.when.note}" if event.when.note else "")
+        set_marked_text(self.note_label, f"How it was dated: {event.when.note}" if event.when.note else "", query)
         self.note_label.setVisible(bool(event.when.note))
         ongoing = ongoing_line(event)
         self.ongoing_label.setText(ongoing)
@@ -383,12 +545,13 @@ class DetailsPanel(QWidget):
         disputes = [dispute_text(d, store.sources) for d in event.disputed]
         self.disputed_label.setText(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes) if disputes else "")
         self.disputed_label.setVisible(bool(disputes))
-        self.tags_label.setText("Tags: " + ", ".join(event.tags) if event.tags else "")
+        set_marked_text(self.tags_label, "Tags: " + ", ".join(event.tags) if event.tags else "", query)
         self.tags_label.setVisible(bool(event.tags))
         if event.summary_html:
-            _set(self.summary_label, event.summary_html, event.summary)
+            _set(self.summary_label, event.summary_html, event.summary)  # sanitized HTML, its links kept
         else:
-            _set(self.summary_label, event.summary)
+            set_marked_text(self.summary_label, event.summary, query)
+            self.summary_label.setVisible(bool(event.summary))
         _set(self.display_date_label, f"As the file shows it: {event.display_date}" if event.display_date else "")
         url, credit = media_lines(event)
         _set(self.media_label, link_html("Media: ", url) if url else "", f"Media: {url}" if url else "")
@@ -400,15 +563,39 @@ class DetailsPanel(QWidget):
         self.quotes_heading.setToolTip("" if count else "Nothing in the file backs this event with a verbatim "
                                        "passage of a source; treat it as a claim to check")  # fmt: skip
         self._clear_quotes()
+        cited: set[str] = set()
         for number, quote in enumerate(event.quotes, start=1):
-            block = QuoteBlock(quote, store.sources.get(quote.source_id), number, self._content)
+            source = store.sources.get(quote.source_id)
+            block = QuoteBlock(quote, source, number, self._content, full_byline=quote.source_id not in cited)
+            cited.add(quote.source_id)
+            set_marked_text(block.text_label, f"“{quote.text}”", query)
             block.show_button.clicked.connect(lambda _=False, q=quote: self._show_in_source(q))
             block.open_button.clicked.connect(lambda _=False, b=block: self._open_original(b))
             self._quotes_layout.addWidget(block)
             self.quote_blocks.append(block)
+        for number, passage in enumerate(self._passages if query.strip() else (), start=1):
+            source = store.sources.get(passage.source_id)
+            if source is None or index not in passage.events:
+                continue
+            passage_block = PassageBlock(passage, source, number, query, self._content)
+            passage_block.show_button.clicked.connect(
+                lambda _=False, p=passage: self.showInSource.emit(p.source_id, p.start, p.end))
+            self._passages_layout.addWidget(passage_block)
+            self.passage_blocks.append(passage_block)
+        self.passages_heading.setVisible(bool(self.passage_blocks))
         self.empty_label.hide()
         self._scroll.show()
         self._scroll.verticalScrollBar().setValue(0)
+
+    def set_search(self, query: str, passages: tuple[Passage, ...] = ()) -> None:
+        """The search changed: mark its words in the event shown (and list the passages that found it)."""
+        if (query, passages) == (self._query, self._passages):
+            return
+        self._query, self._passages = query, passages
+        if self._index is not None and self._store is not None:
+            scrolled = self._scroll.verticalScrollBar().value()
+            self.show_event(self._store, self._index)
+            self._scroll.verticalScrollBar().setValue(scrolled)
 
     def _clear_quotes(self) -> None:
         for block in self.quote_blocks:
@@ -416,6 +603,12 @@ class DetailsPanel(QWidget):
             block.hide()
             block.deleteLater()
         self.quote_blocks = []
+        for passage_block in self.passage_blocks:
+            self._passages_layout.removeWidget(passage_block)
+            passage_block.hide()
+            passage_block.deleteLater()
+        self.passage_blocks = []
+        self.passages_heading.hide()
 
     # -- for tests and the window ---------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -430,11 +623,25 @@ class DetailsPanel(QWidget):
             if self._store is not None:
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
-        parts = [str(label.property("plain") or label.text()) for label in self._event_labels()
-                 if label.text() and not label.isHidden()]  # fmt: skip
+        parts = [plain_text(label) for label in self._event_labels() if label.text()]
         for block in self.quote_blocks:
-            parts += [block.text_label.text(), block.byline_label.text()]
+            parts += [plain_text(block.text_label), block.byline_label.text()]
+        if self.passage_blocks:
+            parts.append(self.passages_heading.text())
+        for passage_block in self.passage_blocks:
+            parts += [passage_block.where_label.text(), plain_text(passage_block.text_label)]
         return "\n".join(parts)
+
+    def marked_words(self) -> list[str]:
+        """Every piece of text marked for the search, top to bottom (for tests)."""
+        labels = [*self._event_labels(), *(b.text_label for b in self.quote_blocks),
+                  *(b.text_label for b in self.passage_blocks)]  # fmt: skip
+        marked = []
+        for label in labels:
+            if not label.isHidden():
+                marked += [plain_text(label)[s:e] for s, e in search_spans(plain_text(label), self._query)
+                           if label.textFormat() == Qt.TextFormat.RichText]  # fmt: skip
+        return marked
 
     def _event_labels(self) -> list[QLabel]:
         """The event's labels top to bottom: what happened (title, date, summary) before how it was dated."""

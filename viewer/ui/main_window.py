@@ -47,6 +47,7 @@ from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.theme import THEMES
+from viewer.ui.accessibility import name_window_parts
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.details_dock.setMinimumWidth(DETAILS_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.problems = ProblemsPanel()
+        self.problems.setAccessibleName("Problems panel")
         self.problems_dock = QDockWidget("Problems", self)
         self.problems_dock.setObjectName("problems-dock")
         self.problems_dock.setWidget(self.problems)
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         # -- wiring ------------------------------------------------------------------------------------
         self.view.selectionChanged.connect(self._on_selection)
         self.state.search_changed.connect(self._update_counts)
+        self.state.search_changed.connect(self._on_search_changed)
+        self.state.filter_changed.connect(self._update_counts)
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
+        name_window_parts(self)
         self._restore_settings()
         self._update_counts()
         if path is not None:
@@ -465,7 +470,11 @@ class MainWindow(QMainWindow):
     def _on_selection(self, index: int | None) -> None:
         if index is not None and index < 0:
             index = None
-        self.details.show_event(self.store(), index)
+        self.details.show_event(self.store(), index, self.state.query, self.state.passages_for(index))
+
+    def _on_search_changed(self) -> None:
+        """Mark the search's words in the details, with the source passages that found the event shown."""
+        self.details.set_search(self.state.query, self.state.passages_for(self._selected()))
 
     def _on_range(self, t0: float, t1: float) -> None:
         self.overview.set_visible_range(t0, t1)
@@ -476,12 +485,11 @@ class MainWindow(QMainWindow):
         if store is None:
             self.count_label.setText("")
             return
-        count = len(store)
-        matches = self.state.matches
-        if matches is None:
-            self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''}")
-        else:
-            self.count_label.setText(f"{len(matches):,} of {count:,} event{'s' if count != 1 else ''} match")
+        words = self.state.shown_words()  # "12 of 29 events shown" with a filter on
+        through = len(self.state.passages)
+        if through and self.state.matches is not None:
+            words += f" ({through:,} found through a passage of a source)"
+        self.count_label.setText(words)
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
@@ -508,8 +516,14 @@ class MainWindow(QMainWindow):
         return self.state.matches
 
     def step_match(self, step: int) -> None:
-        """Select the next (step 1) or previous (-1) match in time order, wrapping around."""
+        """Select the next (step 1) or previous (-1) match in time order, wrapping around. A match found only
+        in a source's text opens the source reader at the passage, where the words are."""
         self.view.step_match(step)
+        passages = self.state.passages_for(self._selected())
+        if passages:
+            passage = passages[0]
+            self.show_in_source(passage.source_id, passage.start, passage.end)
+            self.activateWindow()  # typing goes on in the search field
 
     # -- export --------------------------------------------------------------------------------------
     def export_dialog(self) -> ExportDialog | None:

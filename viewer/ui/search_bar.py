@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from viewer.viewstate import ViewState
 
-SEARCH_PLACEHOLDER = "Search titles, summaries, tags, quotes"
+SEARCH_PLACEHOLDER = "Search titles, summaries, tags, quotes, sources"
 
 
 class SearchBar(QObject):

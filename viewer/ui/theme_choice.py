@@ -38,7 +38,8 @@ def palette_for(theme: Theme) -> QPalette:
         role.Window: theme.panel, role.WindowText: theme.text, role.Base: theme.background,
         role.AlternateBase: theme.axis_background, role.Text: theme.text, role.Button: theme.panel,
         role.ButtonText: theme.text, role.ToolTipBase: theme.panel, role.ToolTipText: theme.text,
-        role.Highlight: theme.visible_range, role.HighlightedText: "#FFFFFF", role.PlaceholderText: theme.muted_text,
+        role.Highlight: theme.visible_range, role.HighlightedText: theme.ink_on(theme.visible_range),
+        role.PlaceholderText: theme.muted_text,
         role.Link: theme.visible_range, role.BrightText: "#FF5555", role.Light: theme.grid_major,
         role.Midlight: theme.grid_major, role.Mid: theme.density, role.Dark: theme.grid, role.Shadow: "#000000",
     }  # fmt: skip

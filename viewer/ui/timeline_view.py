@@ -89,6 +89,8 @@ class TimelineView(QWidget):
         self.state.selection_changed.connect(self._on_selection_changed)
         self.state.hover_changed.connect(self._on_hover_changed)
         self.state.search_changed.connect(self.update)
+        self.state.filter_changed.connect(self.update)
+        self.state.lanes_changed.connect(self.update)
         # Pointer state
         self._press_pos: QPointF | None = None
         self._press_scale: TimeScale | None = None
@@ -229,6 +231,9 @@ class TimelineView(QWidget):
             selected=state.selected,
             hovered=state.hovered,
             matches=state.matches,
+            shown=state.shown_events,
+            lanes=state.drawn_lanes(),
+            tags_on=state.tag_filter.tags if state.tag_filter is not None else None,
             decorations=Decorations(legend=True),
         )
 
@@ -333,7 +338,8 @@ class TimelineView(QWidget):
         if self._ignore_release:
             self._ignore_release = False
         elif not dragged:
-            self._click_changed_view = self._click(position)
+            control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._click_changed_view = self._click(position, control)
         self._hover_at(position)
         event.accept()
 
@@ -350,8 +356,23 @@ class TimelineView(QWidget):
             self._press_scale = self._current()
         event.accept()
 
-    def _click(self, position: QPointF) -> bool:
-        """Act on a click; True when it changed the view."""
+    def legend_at(self, x: float, y: float) -> str | None:
+        """The tag of the legend entry the last frame drew at (x, y), if any."""
+        scene = self._painter.scene
+        if not self._geometry_valid or scene is None:
+            return None
+        return scene.legend_at(x, y)
+
+    def _click(self, position: QPointF, control: bool = False) -> bool:
+        """Act on a click; True when it changed the view. A click on a legend entry turns its tag's events off
+        or on again; with Ctrl, shows only them (and the same again, every event)."""
+        tag = self.legend_at(position.x(), position.y())
+        if tag is not None:
+            if control:
+                self.state.show_only_tag(tag)
+            else:
+                self.state.toggle_tag(tag)
+            return False
         hit = self.hit(position.x(), position.y())
         if hit.index is not None:
             self.select(hit.index, ensure_visible=False)
@@ -458,6 +479,7 @@ class TimelineView(QWidget):
         hit = self.hit(position.x(), position.y())
         self.state.set_hovered(hit.index)
         over = hit.index is not None or hit.cluster is not None
+        over = over or self.legend_at(position.x(), position.y()) is not None
         self._set_cursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.OpenHandCursor)
 
     def _refresh_hover(self) -> None:
@@ -485,6 +507,10 @@ class TimelineView(QWidget):
         store = self.store()
         if store is None:
             return ""
+        tag = self.legend_at(position.x(), position.y())
+        if tag is not None:
+            verb = "hide" if self.state.tag_shown(tag) else "show"
+            return f"Click to {verb} the events tagged <b>{escape(tag)}</b>; Ctrl+click to show only them"
         if hit.index is not None:
             event = store.events[hit.index]
             return f"<b>{escape(event.title)}</b><br>{escape(event.date_words())}"

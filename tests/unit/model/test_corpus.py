@@ -87,6 +87,21 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "ongoing_without_range.yaml": (14, 5, "'ongoing: true' needs a range: 'start', and as 'end' the last date"),
     "left_out_not_a_list.yaml": (4, 13, "'left_out' should be a list of {what, why}, not text"),
     "left_out_missing_why.yaml": (5, 7, "an entry of 'left_out' has no 'why'"),
+    "link_unknown_target.yaml": (
+        29,
+        13,
+        "the link points to 'hanoi-sumit', which is not an event's id; did you mean \"hanoi-summit\"?",
+    ),
+    "link_to_itself.yaml": (22, 13, "the event 'hanoi-summit' links to itself"),
+    "links_not_a_list.yaml": (28, 12, "'links' should be a list of {to, label}, not text"),
+    "link_missing_to.yaml": (29, 9, "a link has no 'to'"),
+    "group_wrong_type.yaml": (16, 12, "'group' should be text, not a list"),
+    "era_range_reversed.yaml": (24, 10, "the range ends (2018-06) before it starts (2019-02)"),
+    "era_missing_date.yaml": (22, 5, "an era needs a 'date' (or 'start' and 'end')"),
+    "era_bad_colour.yaml": (25, 13, "'colour' should be a colour such as \"#D55E00\" or \"orange\", not 'blu'"),
+    "era_unknown_field.yaml": (25, 5, "unknown field 'color' in an era; did you mean \"colour\"?"),
+    "eras_not_a_list.yaml": (22, 3, "'eras' should be a list of periods, not a mapping"),
+    "era_quote_not_in_source.yaml": (27, 15, "the quote is not verbatim in source 'article'"),
 }
 
 CASES = sorted(EXPECTED)

@@ -40,6 +40,8 @@ def test_the_legend_explains_the_hollow_mark_last_even_when_tags_are_cut() -> No
         assert entry.text.text == UNCITED_LEGEND and entry.box.right <= width - 12
         lefts = [e.box.x for e in scene.legend] + ([scene.legend_more.box.x] if scene.legend_more else [])
         assert len(set(lefts)) == len(lefts)  # nothing drawn over another
+        box = entry.box
+        assert scene.legend_at(box.x + box.width / 2, box.y + box.height / 2) is None  # it explains, toggles nothing
 
 
 def test_a_fully_cited_chronology_has_no_uncited_entry() -> None:

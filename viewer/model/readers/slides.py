@@ -234,12 +234,27 @@ class ChronologyBuilder:
         self.events.append(node, mark)
         return node
 
+    def era(self, mark: Mark, title: Cell | None, start: When, end: When, summary: Cell | None = None) -> None:
+        """An era (a named period drawn behind the events) from a TimelineJS era or `era` row."""
+        node = BuiltMap(mark=mark)
+        shown = plain_cell(title)
+        node.put("title", shown.text if shown is not None and shown.given else "(untitled era)",
+                 shown.mark if shown is not None else mark)  # fmt: skip
+        node.put("start", start.text, start.mark)
+        node.put("end", end.text, end.mark)
+        words = plain_cell(summary)
+        if words is not None and words.given:
+            node.put("summary", words.text, words.mark)
+        self.eras.append(node, mark)
+
     def finish(self) -> Chronology:
         if self.header.values:
             self.tree.put("timeline", self.header, self.header.mark)
         if self.sources.items:
             self.tree.put("sources", self.sources, self.sources.mark)
         self.tree.put("events", self.events, self.events.mark)
+        if self.eras.items:
+            self.tree.put("eras", self.eras, self.eras.mark)
         self.tree.problems.sort(key=lambda p: (p.line, p.column))
         return self.tree
 

@@ -181,11 +181,7 @@ class _TimelineSheet(_Table):
             if start is not None and end is None and len(self.builder.tree.problems) == before:
                 self.builder.problem(row.mark, "an era needs an End Year")
             if start is not None and end is not None:
-                node = BuiltMap(mark=row.mark)
-                node.put("title", headline.text if headline is not None else "", row.mark)
-                node.put("start", start.text, start.mark)
-                node.put("end", end.text, end.mark)
-                self.builder.eras.append(node, row.mark)
+                self.builder.era(row.mark, headline, start, end, body)
             return
         if headline is None or not headline.given:
             self.builder.problem(row.mark, "this row has no Headline")
@@ -196,7 +192,7 @@ class _TimelineSheet(_Table):
         url = self.cell(row, "media")
         fields = {"id": self.builder.event_id(None, headline.text, self.count), "title": headline,
                   "summary_html": summary_html, "summary": summary, "display_date": self.cell(row, "display date"),
-                  "background": self.cell(row, "background")}  # fmt: skip
+                  "background": self.cell(row, "background"), "group": plain_cell(self.cell(row, "group"))}  # fmt: skip
         node = self.builder.event(row.mark, fields, start, end)
         if url is not None and url.given:
             media = BuiltMap(mark=url.mark)
@@ -242,7 +238,7 @@ class _PlainTable(_Table):
         node = BuiltMap(mark=row.mark)
         identifier = self.builder.event_id(self.cell(row, "id"), title.text, self.count)
         node.put("id", identifier.value, identifier.mark if identifier.mark.line else row.mark)
-        for field in ("title", "date", "start", "end", "summary", "url", "date_note"):
+        for field in ("title", "date", "start", "end", "summary", "url", "date_note", "group"):
             cell = title if field == "title" else self.cell(row, field)
             if cell is not None and cell.given:
                 node.put(field, cell.text, cell.mark)

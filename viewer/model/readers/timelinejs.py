@@ -16,7 +16,8 @@ millisecond and display_date, numbers or text; empty text means "not given"), `t
 | `unique_id` | `id` (made from the headline when missing or not a word) |
 | `display_date` | `display_date` |
 | `background` | `background` (its colour or address) |
-| `group` | `group` (when the model has lanes) |
+| `group` | `group` (the event's lane when lanes are by group) |
+| `eras` | `eras` (title from `text.headline`, summary from `text.text`) |
 
 Keys the viewer has no use for (`scale`, `autolink`, `media.alt`, ...) are let be, not errors. A TimelineJS
 slide cites nothing, so its event is *uncited* unless it comes back from this viewer with quotes.
@@ -79,7 +80,7 @@ def from_json(path: Path, root: Any) -> Chronology:
             marks = eras.item_marks
             for number, era in enumerate(eras.items):
                 if is_map(era):
-                    reader.era(era)
+                    reader.read_era(era)
                 else:
                     reader.problem(marks[number], "each of 'eras' should be an object with start_date and end_date")
     return reader.finish()
@@ -145,7 +146,7 @@ class _Slides(ChronologyBuilder):
             shown = Cell(" – ".join(said), (start_shown or end_shown).mark) if said else None  # type: ignore[union-attr]
         fields = {"id": self.event_id(self.scalar(slide, "unique_id"), title.text, number), "title": title,
                   "summary_html": summary_html, "summary": summary, "display_date": shown,
-                  "background": self.background(slide)}  # fmt: skip
+                  "background": self.background(slide), "group": plain_cell(self.scalar(slide, "group"))}  # fmt: skip
         node = self.event(slide.mark, fields, start, end)
         media = self.media(slide)
         if media is not None:
@@ -173,18 +174,15 @@ class _Slides(ChronologyBuilder):
         return next((cell for key in ("color", "url") if (cell := self.scalar(node, key)) is not None and cell.given),
                     None)  # fmt: skip
 
-    def era(self, era: Any) -> None:
+    def read_era(self, era: Any) -> None:
         start, _ = self.when(era, "start_date", "an era's 'start_date'")
         end, _ = self.when(era, "end_date", "an era's 'end_date'")
         if era.values.get("start_date") is None or era.values.get("end_date") is None:
             self.problem(era.mark, "an era needs both 'start_date' and 'end_date'")
             return
         text = self.mapping(era, "text")
-        headline = plain_cell(self.scalar(text, "headline")) if text is not None else None
+        headline = self.scalar(text, "headline") if text is not None else None
+        body = self.scalar(text, "text") if text is not None else None
         if start is None or end is None:
             return
-        node = BuiltMap(mark=era.mark)
-        node.put("title", headline.text if headline is not None else "", headline.mark if headline else era.mark)
-        node.put("start", start.text, start.mark)
-        node.put("end", end.text, end.mark)
-        self.eras.append(node, era.mark)
+        self.era(era.mark, headline, start, end, body)

@@ -60,6 +60,8 @@ def test_the_timelinejs_template_gives_title_events_at_their_precision_and_media
     assert hanoi.summary_html == "<p>Talks <b>end</b>\nearly</p>" and hanoi.summary == "Talks end early"
     assert hanoi.media is not None and (hanoi.media.url, hanoi.media.credit) == ("https://example.org/p.jpg", "AP")
     assert hanoi.display_date == "27–28 Feb." and hanoi.background == "#ff0000"
+    assert hanoi.group == "Summits"
+    assert [(era.title, era.when.words()) for era in store.eras] == [("Korean War era", "1950–1953")]
 
 
 def test_month_names_and_odd_white_space_in_the_template(tmp_path: Path) -> None:

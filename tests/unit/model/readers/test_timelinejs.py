@@ -107,7 +107,19 @@ def test_headline_text_media_and_the_rest_become_the_events_fields(tmp_path: Pat
     )
     assert event.display_date == "27 Feb."
     assert event.background == "#ffcc00"
+    assert event.group == "Summits"
     assert not event.cited
+
+
+def test_eras_become_the_chronologys_eras(tmp_path: Path) -> None:
+    document = {"events": [slide({"year": 2019})], "eras": [
+        {"start_date": {"year": 1950, "month": 6}, "end_date": {"year": "1953", "month": "7", "day": "27"},
+         "text": {"headline": "Korean <b>War</b>", "text": "Fighting"}},
+        {"start_date": {"year": 2017}, "end_date": {"year": 2019}}]}  # fmt: skip
+    store = loaded(write(tmp_path, document))
+    assert [(era.title, era.when.start.iso(), era.when.end.iso() if era.when.end else None, era.summary)
+            for era in store.eras] == [("Korean War", "1950-06", "1953-07-27", "Fighting"),
+                                       ("(untitled era)", "2017", "2019", "")]  # fmt: skip
 
 
 def test_html_is_cut_down_to_the_whitelist(tmp_path: Path) -> None:
