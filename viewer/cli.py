@@ -7,8 +7,10 @@ anywhere the model does; `export` picks Qt's offscreen platform itself when ther
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +20,7 @@ from viewer import __version__
 from viewer.export.writers import format_words, output_words
 from viewer.model.collector import collector_paused
 from viewer.model.dates import DateError, parse_date
+from viewer.model.escaping import for_terminal
 from viewer.model.events import Event
 from viewer.model.loader import LoadResult, load
 from viewer.model.problems import Problem
@@ -25,6 +28,7 @@ from viewer.model.readers import Format, describe
 from viewer.resources import SHIPPED_CHRONOLOGY
 
 COMMANDS = ("check", "list", "export")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
 LOCAL_CHRONOLOGY = "events.yaml"
 COMMANDS_HELP = """commands:
   check FILE             validate a chronology; one FILE:LINE:COL: message line per problem
@@ -48,6 +52,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
+        escape_unencodable_output()
         try:
             return _run_command(args)
         except BrokenPipeError:
@@ -57,6 +62,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
             return EXIT_PROBLEMS
     return _open_window(args)
+
+
+def escape_unencodable_output() -> None:
+    """Let stdout and stderr write `\\u2013` for what their encoding cannot hold (PYTHONIOENCODING=ascii, a
+    Latin-1 terminal) instead of failing half-way through a listing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change now keeps its ways
+                reconfigure(errors="backslashreplace")
+
+
+def say(text: object, file=None) -> None:
+    """Print one line of text from a file to the terminal: every control character escaped, so a newline
+    or an escape sequence in a chronology can neither forge another line nor command the terminal."""
+    print(for_terminal(str(text)), file=file)
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with DEL, C1 controls and the Unicode separators written as \\u escapes (which JSON allows
+    and reads back as the same characters); `json` already escapes the other control characters."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _open_window(args: list[str]) -> int:
@@ -181,7 +208,7 @@ def _run_command(args: list[str]) -> int:
 def report_problems(result: LoadResult) -> None:
     """Problems on stderr, one `FILE:LINE:COL: message` line each."""
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        say(problem, file=sys.stderr)
 
 
 def check(path: Path, strict: bool = False, format: Format | None = None) -> int:
@@ -195,21 +222,21 @@ def check(path: Path, strict: bool = False, format: Format | None = None) -> int
             message = f"the event '{event.id}' cites no source (no quote); --strict refuses uncited events"
             problems.append(Problem(path, event.line, event.column, message))
     for problem in problems:
-        print(problem)
+        say(problem)
     if problems:
         count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
+        say(f"{count:,} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
         return EXIT_PROBLEMS
     assert store is not None
     quotes = sum(len(e.quotes) for e in store.events)
     counts = (_counted(len(store), "event"), _counted(len(store.sources), "source"), _counted(quotes, "quote"))
     counted = ", ".join(counts)
     if uncited:
-        print(f"{path}: warning: {uncited_words(len(uncited), len(store))}: no quote backs "
+        say(f"{path}: warning: {uncited_words(len(uncited), len(store))}: no quote backs "
               f"{'it' if len(uncited) == 1 else 'them'} ('check --strict' refuses uncited events)")  # fmt: skip
-        print(f"{path}: ok: {counted}, all verbatim; {len(uncited):,} uncited")
+        say(f"{path}: ok: {counted}, all verbatim; {len(uncited):,} uncited")
     else:
-        print(f"{path}: ok: {counted}, all verbatim")
+        say(f"{path}: ok: {counted}, all verbatim")
     return EXIT_OK
 
 
@@ -268,13 +295,14 @@ def list_events(path: Path, as_json: bool = False, as_lines: bool = False, forma
     assert result.store is not None
     events = result.store.events
     if as_json:
-        json.dump([event_as_json(e) for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        listed = json.dumps([event_as_json(e) for e in events], ensure_ascii=False, indent=2)
+        sys.stdout.write(json_for_terminal(listed))
         sys.stdout.write("\n")
     elif as_lines:
         for event in events:
-            sys.stdout.write(json.dumps(event_as_json(event), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_for_terminal(json.dumps(event_as_json(event), ensure_ascii=False)) + "\n")
     else:
         width = max((len(e.date_words()) for e in events), default=0)
         for event in events:
-            print(f"{event.date_words():<{width}}  {event.title}  [{event.id}]")
+            say(f"{event.date_words():<{width}}  {event.title}  [{event.id}]")
     return EXIT_PROBLEMS if result.problems else EXIT_OK

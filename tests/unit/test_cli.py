@@ -59,7 +59,7 @@ def test_check_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path:
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         f"{path}:1:22: unknown field 'colour' in 'timeline' (expected one of: title, description, show, left_out)",
-        f"{path}:2:9: 'events' should be a list, not a number",
+        f"{path}:2:9: 'events' should be a list, not text",
     ]
     assert err == f"2 problems in {path}\n"
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from viewer.export.pictures import ExportRequest
-from viewer.export.saving import ensure_gui_application, export
+from viewer.export.pictures import ExportRequest, request_problem
+from viewer.export.saving import ensure_gui_application, export, output_problem
 from viewer.export.writers import ExportError, writer_for
 from viewer.model.dates import PartialDate
+from viewer.model.escaping import for_terminal
 from viewer.model.loader import load
 from viewer.model.store import Store
 from viewer.render.lanes import LaneChoices, LaneMode
@@ -23,23 +24,36 @@ def _seconds(date: PartialDate | None, end: bool) -> float | None:
     return date.end_seconds if end else date.start_seconds
 
 
+def _say(text: str) -> None:
+    """One line on stderr, with whatever came from a file escaped (see viewer.model.escaping)."""
+    print(for_terminal(text), file=sys.stderr)
+
+
 def export_from_cli(options: argparse.Namespace) -> int:
     """0 when written, 1 when not (with the reason on stderr), 2 for a usage mistake."""
     output: Path = options.output
     try:
         writer_for(output)
+        problem = request_problem(ExportRequest(options.width, options.height, options.scale))
+        if problem is not None:
+            raise ExportError(problem)
     except ExportError as error:
-        print(f"timeline-viewer export: {error}", file=sys.stderr)
+        _say(f"timeline-viewer export: {error}")
         return 2
+    try:
+        output_problem(output)  # before the load: a FIFO or a device is refused whatever the input holds
+    except ExportError as error:
+        _say(f"timeline-viewer export: {error}")
+        return 1
     result = load(options.file, format=getattr(options, "format", None))
     if result.store is None or result.problems:
         for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print(f"timeline-viewer export: {options.file} has problems; nothing was written", file=sys.stderr)
+            _say(str(problem))
+        _say(f"timeline-viewer export: {options.file} has problems; nothing was written")
         return 1
     t0, t1 = _seconds(options.start, end=False), _seconds(options.end, end=True)
     if t0 is not None and t1 is not None and t1 <= t0:
-        print("timeline-viewer export: --to is before --from", file=sys.stderr)
+        _say("timeline-viewer export: --to is before --from")
         return 2
     ensure_gui_application()
     decorations = Decorations(title=options.title, legend=options.legend, sources=options.sources)
@@ -55,13 +69,13 @@ def export_from_cli(options: argparse.Namespace) -> int:
     try:
         export(result.store, output, request)
     except ExportError as error:
-        print(f"timeline-viewer export: {error}", file=sys.stderr)
+        _say(f"timeline-viewer export: {error}")
         return 1
-    print(f"wrote {output} ({options.width}×{options.height})", file=sys.stderr)
+    _say(f"wrote {output} ({options.width}×{options.height})")
     shown = (options.start or options.end) and not len(result.store.touching(*_shown_range(result.store, t0, t1)))
     if shown:
-        print(f"timeline-viewer export: warning: no event falls between {_words(options.start, 'the start')} and "
-              f"{_words(options.end, 'the end')}; the picture shows an empty axis", file=sys.stderr)  # fmt: skip
+        _say(f"timeline-viewer export: warning: no event falls between {_words(options.start, 'the start')} and "
+             f"{_words(options.end, 'the end')}; the picture shows an empty axis")  # fmt: skip
     return 0
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
@@ -46,6 +47,28 @@ class ExportRequest:
     shown: np.ndarray | None = None
     lanes: LaneChoices | None = None
     matches: np.ndarray | None = None  # a search's matches (the rest faded), as the window draws them
+
+
+MAX_DRAWING_SIDE = 100_000  # any format: the layout keeps counts per pixel of the width
+MIN_SCALE, MAX_SCALE = 0.25, 8.0  # device pixel ratios: text from four times smaller to eight times larger
+
+
+def request_problem(request: ExportRequest) -> str | None:
+    """Why the picture asked for cannot be drawn, checked before any drawing; None when it can.
+
+    The scale divides the pixels into the logical size that is laid out: `--scale 1e-5` asked for a layout
+    192 million pixels wide (21 GB), `inf` for one of no width at all.
+    """
+    scale, width, height = request.scale, request.width, request.height
+    if not isinstance(scale, int | float) or not math.isfinite(scale) or not MIN_SCALE <= scale <= MAX_SCALE:
+        return f"the scale must be a number from {MIN_SCALE:g} to {MAX_SCALE:g}, not {scale}"
+    if not (isinstance(width, int) and isinstance(height, int)) or width < 1 or height < 1:
+        return f"the size must be whole numbers of pixels, at least 1×1, not {width}×{height}"
+    if max(width, height) > MAX_DRAWING_SIDE:
+        return f"{width}×{height} is larger than {MAX_DRAWING_SIDE:,} pixels on a side"
+    if width / scale < 1 or height / scale < 1:
+        return f"{width}×{height} at scale {scale:g} leaves less than one pixel to draw in"
+    return None
 
 
 def largest_png(width: int, height: int) -> tuple[int, int]:
@@ -147,7 +170,7 @@ def svg_bytes(store: Store, request: ExportRequest, progress: Progress | None = 
         generator.setDescription("Exported by timeline-viewer")
         return generator
 
-    return _in_pixels(_vector_bytes(store, request, device_for), request.width, request.height)
+    return well_formed_svg(_in_pixels(_vector_bytes(store, request, device_for), request.width, request.height))
 
 
 _SVG_SIZE = re.compile(rb'<svg width="[^"]*" height="[^"]*"')
@@ -159,6 +182,24 @@ def _in_pixels(svg: QByteArray, width: int, height: int) -> QByteArray:
     data = bytes(svg.data())
     declared = f'<svg width="{width}px" height="{height}px"'.encode("ascii")
     return QByteArray(_SVG_SIZE.sub(declared, data, count=1))
+
+
+# Characters XML 1.0 does not allow (in UTF-8): C0 controls but tab, LF and CR, lone surrogates, U+FFFE, U+FFFF.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
+
+
+def well_formed_svg(svg: QByteArray) -> QByteArray:
+    """The SVG with what XML cannot hold replaced by U+FFFD, proved well-formed before it is written.
+
+    QSvgGenerator writes a title's `\\x01` or U+FFFE as it is, which no SVG reader opens; export said
+    "wrote" all the same.
+    """
+    data = _NOT_XML.sub("\ufffd".encode(), bytes(svg.data()))
+    try:
+        ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise ExportError(f"the SVG drawing is not well-formed XML ({error}); nothing was written") from None
+    return QByteArray(data)
 
 
 def pdf_bytes(store: Store, request: ExportRequest, progress: Progress | None = None) -> QByteArray:

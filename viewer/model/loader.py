@@ -14,17 +14,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from viewer.model.addresses import web_address_problem
 from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
+from viewer.model.escaping import quoted, shown
 from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Media, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
 from viewer.model.problems import ChronologyError, Problem
 from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
 from viewer.model.readers.yamlfile import read_yaml_text
 from viewer.model.richtext import plain_text, sanitize
+from viewer.model.safe_read import NotReadable, TooLarge, read_regular, regular_file_problem, resolved
 from viewer.model.store import Store
-from viewer.model.verbatim import FoldedText
+from viewer.model.verbatim import FoldedText, Found
 
 TOP_FIELDS = ("timeline", "sources", "events", "eras")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
@@ -38,8 +40,8 @@ LINK_FIELDS = ("to", "label")
 QUOTE_FIELDS = ("source", "text")
 DISPUTE_FIELDS = ("source", "says", "record")
 LEFT_OUT_FIELDS = ("what", "why")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_HEX_COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")  # whole: fullmatch (a trailing newline is not a letter)
+_HEX_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")  # whole: fullmatch
 #: Colour names an era may use besides "#RRGGBB" (CSS's basic names and a few more), as hex.
 COLOUR_NAMES = {
     "black": "#000000", "silver": "#C0C0C0", "gray": "#808080", "grey": "#808080", "white": "#FFFFFF",
@@ -49,6 +51,13 @@ COLOUR_NAMES = {
     "gold": "#FFD700", "beige": "#F5F5DC", "tan": "#D2B48C", "khaki": "#F0E68C", "lavender": "#E6E6FA",
 }  # fmt: skip
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
+# Budgets on the work and memory a file can cause, whatever it repeats or aliases:
+MAX_TOTAL_SOURCE_BYTES = 256 * 1024 * 1024  # all source texts together, each distinct file counted once
+MAX_EXPLAINED_CHARS = 2_000_000_000  # characters scanned to explain quote misses, for the whole file
+MAX_DATE_CHARS = 200  # no date is longer; a longer value is not handed to the date parser
+MAX_SUGGESTION_NAME = 64  # names longer than this get no "did you mean"
+MAX_LISTED_FIELDS = 30  # "(expected one of: ...)" for a mapping's fields, never for a list of ids
+MAX_SUGGESTION_CHOICES = 500  # nor do names among more choices than this (difflib's work grows with both)
 READING_SHARE = 0.65
 MAX_ID_SUGGESTIONS = 10
 
@@ -87,12 +96,9 @@ def load(path: Path | str, progress: Callable[[float], None] | None = None,
 
 
 def _unreadable(path: Path) -> Problem | None:
-    """Why the file cannot be opened at all, in the readers' words; None when it can."""
-    try:
-        with path.open("rb"):
-            return None
-    except OSError as error:
-        return Problem(path, 0, 0, f"cannot read the file: {error.strerror or error}")
+    """Why the file cannot be read at all, in the readers' words; None when it can. Never opens it."""
+    problem = regular_file_problem(path)
+    return None if problem is None else Problem(path, 0, 0, f"cannot read the file: {problem}")
 
 
 def load_text(path: Path, text: str, progress: Callable[[float], None] | None = None) -> LoadResult:
@@ -133,6 +139,8 @@ def _validated(path: Path, read: Callable[[Callable[[float], None] | None], Any]
 
 def closest(name: str, known: tuple[str, ...]) -> str | None:
     """The known field a misspelt one was probably meant to be, if any is close."""
+    if len(name) > MAX_SUGGESTION_NAME or len(known) > MAX_SUGGESTION_CHOICES:
+        return None
     close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -141,8 +149,10 @@ def suggest(name: str, known: tuple[str, ...]) -> str:
     """'; did you mean "title"?' for a misspelt field, or the list of fields when nothing is close."""
     meant = closest(name, known)
     if meant:
-        return f'; did you mean "{meant}"?'
-    return f" (expected one of: {', '.join(known)})"
+        return f'; did you mean "{shown(meant)}"?'
+    if len(known) > MAX_LISTED_FIELDS:
+        return ""
+    return f" (expected one of: {', '.join(shown(name) for name in known)})"
 
 
 _TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", type(None): "nothing"}
@@ -159,9 +169,15 @@ def _type_word(value: Any) -> str:
 class _Validator:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.folder = path.resolve().parent
+        self.folder = resolved(path).parent
         self.problems: list[Problem] = []
         self.texts: dict[str, FoldedText] = {}
+        # Budgets (see the constants above): a file's work grows with what it says, not with what it repeats.
+        self.read_texts: dict[Path, tuple[str, FoldedText] | str] = {}  # resolved path -> (text, folded) or why not
+        self.source_bytes = 0
+        self.quote_results: dict[tuple[str, str], Found | str] = {}  # (source id, quote) -> match or explanation
+        self.explained_chars = 0
+        self.stripped: dict[int, tuple[str, str]] = {}  # id(long value) -> (value, value.strip()): aliases share
         self.misspelt: set[tuple[int, str]] = set()  # (mapping, field) pairs a misspelling stood in for
         self.event_ids: set[str] = set()  # every id an event of the file has, even one with problems
         self.links_to_check: list[tuple[str, str, Mark]] = []  # (from id, to id, where 'to' is written)
@@ -174,7 +190,7 @@ class _Validator:
     def check_fields(self, mapping: MapNode, known: tuple[str, ...], what: str) -> None:
         for key in mapping.values:
             if key not in known:
-                self.report(mapping.key_marks[key], f"unknown field '{key}' in {what}{suggest(key, known)}")
+                self.report(mapping.key_marks[key], f"unknown field '{shown(key)}' in {what}{suggest(key, known)}")
                 meant = closest(key, known)
                 if meant is not None:
                     self.misspelt.add((id(mapping), meant))
@@ -190,12 +206,25 @@ class _Validator:
             self.report(mapping.value_marks[key], f"'{key}' should be text, not {_type_word(value)}")
             return None
         if not isinstance(value, str):
-            self.report(mapping.value_marks[key], f"'{key}' should be text; put it in quotes: \"{value}\"")
+            self.report(mapping.value_marks[key], f"'{key}' should be text; put it in quotes: \"{shown(str(value))}\"")
             return None
-        if required and not value.strip():
+        value = self.strip(value)
+        if required and not value:
             self.report(mapping.value_marks[key], f"'{key}' is empty")
             return None
-        return value.strip()
+        return value
+
+    def strip(self, value: str) -> str:
+        """`value.strip()`, made once for a long value however many aliases share it (a 1 MB title aliased by
+        9,000 events would otherwise be copied 9,000 times)."""
+        if len(value) < 4096:
+            return value.strip()
+        known = self.stripped.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        result = value.strip()
+        self.stripped[id(value)] = (value, result)
+        return result
 
     def text_list(self, mapping: MapNode, key: str) -> tuple[str, ...]:
         value = mapping.values.get(key)
@@ -209,7 +238,7 @@ class _Validator:
         items: list[str] = []
         for number, item in enumerate(value.items):
             if isinstance(item, str) and item.strip():
-                items.append(item.strip())
+                items.append(self.strip(item))
             else:
                 self.report(value.item_marks[number], f"each of '{key}' should be text, not {_type_word(item)}")
         return tuple(items)
@@ -220,6 +249,10 @@ class _Validator:
         value = mapping.values[key]
         if kind(value) is not Kind.SCALAR:  # said in words, not by the reader's class name
             self.report(mapping.value_marks[key], f"'{key}': expected a date, got {_type_word(value)}")
+            return None
+        if isinstance(value, str) and len(value) > MAX_DATE_CHARS:
+            message = f"'{key}': {quoted(value, 40)} is not a date ({len(value):,} characters; a date has a few)"
+            self.report(mapping.value_marks[key], message)
             return None
         try:
             return parse_date(value)
@@ -233,11 +266,11 @@ class _Validator:
             if (id(mapping), "id") not in self.misspelt:
                 self.report(mapping.mark, f"{what} has no 'id'")
             return None
-        if not isinstance(value, str | int) or isinstance(value, bool) or not _ID.match(str(value)):
+        if not isinstance(value, str | int) or isinstance(value, bool) or not _ID.fullmatch(str(value)):
             # A list or mapping is named in words: its repr would be a node object's address.
-            shown = repr(value) if kind(value) is Kind.SCALAR else _type_word(value)
+            said = quoted(str(value)) if kind(value) is Kind.SCALAR else _type_word(value)
             self.report(
-                mapping.value_marks["id"], f"'id' should be a word of letters, digits, '-', '_' or '.', not {shown}"
+                mapping.value_marks["id"], f"'id' should be a word of letters, digits, '-', '_' or '.', not {said}"
             )
             return None
         return str(value)
@@ -315,22 +348,25 @@ class _Validator:
         file, text = self.source_file(item)
         if source_id is None or title is None:
             return None
-        if text is not None:
-            self.texts[source_id] = FoldedText(text)
+        if file is not None and text is not None:
+            known = self.read_texts[file]
+            assert not isinstance(known, str)
+            self.texts[source_id] = known[1]
         return Source(source_id, title, outlet, authors, url, file, published, published_note, text or "")
 
     def url(self, item: MapNode, what: str = "a source") -> str | None:
         url = self.text(item, "url", what)
         if not url:
             return None
-        try:
-            parts = urlsplit(url)
-        except ValueError:  # "https://[x": an address urllib cannot take apart is no address
-            parts = urlsplit("")
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-            self.report(item.value_marks["url"], f"'url' must be an http or https address, not {url!r}")
-            return None
-        return url
+        problem = web_address_problem(url)
+        if problem is None:
+            return url
+        if problem.startswith("is not an http"):
+            message = f"'url' must be an http or https address, not {quoted(url)}"
+        else:
+            message = f"'url' {problem}, so it cannot be opened: {quoted(url)}"
+        self.report(item.value_marks["url"], message)
+        return None
 
     def source_file(self, item: MapNode) -> tuple[Path | None, str | None]:
         name = self.text(item, "file", "a source", required=True)
@@ -340,27 +376,41 @@ class _Validator:
         if "\x00" in name:
             self.report(mark, "'file' contains a NUL character; refused")
             return None, None
+        said = quoted(name)
         relative = Path(name)
         if relative.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-            self.report(mark, f"'file' must be a path inside the chronology's folder, not the absolute path {name!r}")
+            self.report(mark, f"'file' must be a path inside the chronology's folder, not the absolute path {said}")
             return None, None
-        resolved = (self.folder / relative).resolve()
-        if not resolved.is_relative_to(self.folder):
-            self.report(mark, f"'file' {name!r} lies outside the chronology's folder; refused")
+        where = resolved(self.folder / relative)
+        if not where.is_relative_to(self.folder):
+            self.report(mark, f"'file' {said} lies outside the chronology's folder; refused")
             return None, None
+        known = self.read_texts.get(where)
+        if known is None:
+            known = self.read_texts[where] = self.read_source(where, said)
+        if isinstance(known, str):
+            self.report(mark, known)
+            return None, None
+        return where, known[0]
+
+    def read_source(self, where: Path, said: str) -> tuple[str, FoldedText] | str:
+        """A source text and its folded form, read once per file however many sources name it; or why not."""
+        left = MAX_TOTAL_SOURCE_BYTES - self.source_bytes
         try:
-            if resolved.stat().st_size > MAX_SOURCE_BYTES:
-                self.report(mark, f"the source text {name!r} is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
-                return None, None
-            data = resolved.read_bytes()
-        except OSError as error:
-            self.report(mark, f"cannot read the source text {name!r}: {error.strerror or error}")
-            return None, None
+            data = read_regular(where, min(MAX_SOURCE_BYTES, left))
+        except TooLarge:
+            if left < MAX_SOURCE_BYTES:
+                return (f"the source text {said} is not read: the source texts come to more than "
+                        f"{MAX_TOTAL_SOURCE_BYTES // 2**20} MiB in all")  # fmt: skip
+            return f"the source text {said} is larger than {MAX_SOURCE_BYTES // 2**20} MiB"
+        except NotReadable as error:
+            return f"cannot read the source text {said}: {error}"
+        self.source_bytes += len(data)
         try:
-            return resolved, data.decode("utf-8").removeprefix("\ufeff")
+            text = data.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as error:
-            self.report(mark, f"the source text {name!r} is not UTF-8 (byte offset {error.start})")
-            return None, None
+            return f"the source text {said} is not UTF-8 (byte offset {error.start})"
+        return text, FoldedText(text)
 
     def events(self, node: Any, mark: Mark | None, sources: dict[str, Source],
                progress: Callable[[float], None] | None) -> list[Event]:  # fmt: skip
@@ -496,19 +546,32 @@ class _Validator:
         if source_id is None or text is None:
             return None
         if source_id not in sources:
-            self.report(node.value_marks["source"], f"unknown source '{source_id}'{suggest(source_id, tuple(sources))}")
+            said = f"unknown source '{shown(source_id)}'{suggest(source_id, tuple(sources))}"
+            self.report(node.value_marks["source"], said)
             return None
         folded = self.texts.get(source_id)
         if folded is None:  # the source's file already has its own problem
             return None
-        match = folded.find(text)
-        if match is None:
-            self.report(
-                node.value_marks["text"],
-                f"the quote is not verbatim in source '{source_id}': {folded.explain_miss(text)}",
-            )
+        # One answer per (source, quote): an aliased quote, or the same words quoted twice, is found once.
+        found = self.quote_results.get((source_id, text))
+        if found is None:
+            found = folded.find(text)
+            if found is None:
+                found = self.explain(folded, text)
+            self.quote_results[(source_id, text)] = found
+        if isinstance(found, str):
+            self.report(node.value_marks["text"], f"the quote is not verbatim in source '{shown(source_id)}': {found}")
             return None
-        return Quote(source_id, text, match.start, match.end)
+        return Quote(source_id, text, found.start, found.end)
+
+    def explain(self, folded: FoldedText, text: str) -> str:
+        """Why a quote is not in its source, while the file's budget for explanations lasts."""
+        cost = folded.explain_cost(text)
+        if self.explained_chars + cost > MAX_EXPLAINED_CHARS:
+            return ("the quote is not in the source's text (not explained further: explaining this file's other "
+                    "misses used up the time for it)")
+        self.explained_chars += cost
+        return folded.explain_miss(text)
 
     # -- links and eras -------------------------------------------------------------------------------
     def links(self, item: MapNode, event_id: str | None) -> tuple[Link, ...]:
@@ -522,7 +585,7 @@ class _Validator:
             if target is None:
                 continue
             if target == event_id:
-                self.report(entry.value_marks["to"], f"the event '{target}' links to itself")
+                self.report(entry.value_marks["to"], f"the event '{shown(target)}' links to itself")
                 continue
             if event_id is not None:
                 self.links_to_check.append((event_id, target, entry.value_marks["to"]))
@@ -538,7 +601,7 @@ class _Validator:
                 # A close id is suggested for the first few only: each suggestion compares with every id.
                 hint = _suggest_id(target, known) if suggested < MAX_ID_SUGGESTIONS else ""
                 suggested += 1
-                self.report(mark, f"the link points to '{target}', which is not an event's id{hint}")
+                self.report(mark, f"the link points to '{shown(target)}', which is not an event's id{hint}")
 
     def eras(self, node: Any, mark: Mark | None, sources: dict[str, Source]) -> list[Era]:
         """`eras:` at the top: named periods drawn behind the events, dated like events."""
@@ -578,9 +641,9 @@ class _Validator:
         named = COLOUR_NAMES.get(text.lower())
         if named is not None:
             return named
-        if not _HEX_COLOUR.match(text):
-            self.report(item.value_marks["colour"],
-                        f"'colour' should be a colour such as \"#D55E00\" or \"orange\", not {text!r}")  # fmt: skip
+        if not _HEX_COLOUR.fullmatch(text):
+            message = f"'colour' should be a colour such as \"#D55E00\" or \"orange\", not {quoted(text)}"
+            self.report(item.value_marks["colour"], message)
             return None
         if len(text) == 4:
             text = "#" + "".join(digit * 2 for digit in text[1:])
@@ -596,13 +659,12 @@ class _Validator:
             says = self.text(entry, "says", "a dispute", required=True)
             record = self.text(entry, "record", "a dispute", required=True)
             if source_id is not None and source_id not in sources:
-                message = f"unknown source '{source_id}'{suggest(source_id, tuple(sources))}"
+                message = f"unknown source '{shown(source_id)}'{suggest(source_id, tuple(sources))}"
                 self.report(entry.value_marks["source"], message)
                 continue
             if source_id is not None and source_id not in _quoted_sources(item):
-                message = (
-                    f"the dispute is about source '{source_id}', which no quote of this event cites; quote its words"
-                )
+                message = (f"the dispute is about source '{shown(source_id)}', which no quote of this event cites; "
+                           "quote its words")  # fmt: skip
                 self.report(entry.value_marks["source"], message)
                 continue
             if source_id is not None and says is not None and record is not None:

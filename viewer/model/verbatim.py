@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
+PREFIX_SEARCH_CHARS = 4096  # a miss is explained by how much of the quote's start (up to this) the source has
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
@@ -24,6 +25,9 @@ def fold(text: str) -> str:
 class Match:
     start: int  # in the raw source text
     end: int  # exclusive
+
+
+Found = Match  # what a quote check gives when the quote is there
 
 
 class FoldedText:
@@ -57,6 +61,12 @@ class FoldedText:
             return None
         return Match(self._raw_offset(at), self._raw_offset(at + len(needle) - 1) + 1)
 
+    def explain_cost(self, quote: str) -> int:
+        """An upper bound on the characters `explain_miss` scans for `quote` (a budget counts them)."""
+        needle = min(len(quote), PREFIX_SEARCH_CHARS)
+        loosen = len(self.folded) if self._loose is None else 0
+        return loosen + len(quote) + len(self.folded) * (2 + needle.bit_length())
+
     def explain_miss(self, quote: str) -> str:
         """Why a quote was not found, as precisely as can be said cheaply."""
         needle = fold(quote)
@@ -69,7 +79,7 @@ class FoldedText:
             for ours, theirs in zip(needle, original, strict=True):
                 if ours != theirs:
                     return f"the quote writes {ours!r} where the source has {theirs!r}"
-        longest = _longest_found_prefix(self.folded, needle)
+        longest = _longest_found_prefix(self.folded, needle[:PREFIX_SEARCH_CHARS])
         if longest >= 12:
             around = needle[max(0, longest - 20) : longest + 20]
             return f"the source has the quote's first {longest} characters, then differs: …{around}…"

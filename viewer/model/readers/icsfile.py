@@ -24,6 +24,7 @@ from typing import Any
 import icalendar
 from dateutil import rrule
 
+from viewer.model.lines import split_lines
 from viewer.model.nodes import Mark
 from viewer.model.problems import ChronologyError, Problem
 from viewer.model.readers.base import EmptyFile, Progress
@@ -77,7 +78,7 @@ def _scan(path: Path, text: str) -> list[_Block]:
     blocks: list[_Block] = []
     open_components: list[tuple[str, int]] = []
     logical: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if line[:1] in (" ", "\t") and logical:
             logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
         elif line.strip():

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from viewer.model.lines import LINE_BREAK
 from viewer.model.nodes import Mark
 from viewer.model.problems import Problem
 
@@ -60,13 +61,8 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        at = find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = find("\n", at + 1)
-        self._starts = starts
+        # Lines as everywhere else in the program (viewer.model.lines): broken at LF, CR and CRLF only.
+        self._starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
 
     def mark(self, offset: int) -> Mark:
         line = bisect.bisect_right(self._starts, offset)
