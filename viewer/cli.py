@@ -38,8 +38,10 @@ FILE_HELP = "the chronology to read (default: the one that ships with the viewer
 FORMAT_HELP = ("read FILE as this format whatever its suffix: " + ", ".join(f.value for f in Format)
                + f" (by suffix: {describe()})")  # fmt: skip
 JSON_SHAPE = """Each event is one JSON object: id, title, summary, start and end (each written to its own
-precision: 2019-02-27, 2018-05, 1958, 1980s; end is null for a single date), start_precision and
-end_precision (day, month, year or decade), precision (the coarser of the two), approximate, uncertain,
+precision: 2019-02-27, 2018-05, 1958, 1980s, -0043, 2019-02-28T17:00Z; end is null for a single date),
+edtf (the date as EDTF writes it: 2019-03-01T00:00:00+07:00, -0043-03-15, Y-66000000, 201X, 2004-06~,
+1964/2008, 1985/..), start_precision and end_precision (second, minute, day, month, year, decade or
+century), precision (the coarser of the two), approximate, uncertain,
 ongoing (the end is only where the sources stop), date_note, tags, quotes (each {text, source}), and
 disputed (each {source, says, record}: where a source differs from the record), group (its lane by
 group, or null), links (the ids of the events it led to) and link_labels (each link's label, in the same
@@ -160,6 +162,8 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sources", action="store_true", help="add a footer that lists the sources")
     export.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG",
                         help="draw only the events with this tag (repeat for several: events with any of them)")
+    export.add_argument("--lanes", choices=("none", "tags", "group"), default="none",
+                        help="one lane per tag or per group, as View > Lanes draws them (default none)")
     return parser
 
 
@@ -259,6 +263,7 @@ def event_as_json(event: Event) -> dict[str, Any]:
         "summary": event.summary,
         "start": when.start.iso(),
         "end": when.end.iso() if when.end else None,
+        "edtf": f"{when.start.edtf()}/.." if event.ongoing else when.edtf(),
         "start_precision": when.start.precision.word,
         "end_precision": when.end.precision.word if when.end else None,
         "precision": when.precision.word,

@@ -314,6 +314,43 @@ def test_the_window_opens_the_events_yaml_of_the_current_folder(tmp_path: Path) 
     assert chronology_to_open(None, tmp_path / "folder") == SHIPPED_CHRONOLOGY
 
 
+def test_list_json_gives_every_event_its_edtf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each `edtf` value is EDTF by an independent reader, and reads back to the event's own date."""
+    edtf = pytest.importorskip("edtf")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_text("Hanoi", encoding="utf-8")
+    dates = {
+        "a": "'2019-03-01 00:00 +07:00'", "b": "2019-03-01 00:05 Asia/Ho_Chi_Minh", "c": "15 March 44 BC",
+        "d": "Y-66000000", "e": "201X", "f": "2004-06~", "g": "1964/2008", "h": "../1985", "i": "1985/..",
+        "j": "c. 3000 BC", "k": "2004-08%", "l": "19XX",
+    }  # fmt: skip
+    events = "".join(
+        f"  - {{id: {key}, title: {key}, date: {value}, quotes: [{{source: s, text: Hanoi}}]}}\n"
+        for key, value in dates.items()
+    )
+    path = tmp_path / "x.yaml"
+    path.write_text("sources: [{id: s, title: S, file: sources/article.txt}]\nevents:\n" + events, encoding="utf-8")
+    assert main(["list", str(path), "--json"]) == EXIT_OK
+    by_id = {item["id"]: item["edtf"] for item in json.loads(capsys.readouterr().out)}
+    assert by_id == {
+        "a": "2019-03-01T00:00:00+07:00", "b": "2019-03-01T00:05:00+07:00", "c": "-0043-03-15", "d": "Y-66000000",
+        "e": "201X", "f": "2004-06~", "g": "1964/2008", "h": "../1985", "i": "1985/..", "j": "-2999~",
+        "k": "2004-08%", "l": "19XX",
+    }  # fmt: skip
+    for value in by_id.values():
+        assert str(edtf.parse_edtf(value)) == value
+
+
+def test_list_json_edtf_of_the_shipped_chronology(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json"]) == EXIT_OK
+    items = json.loads(capsys.readouterr().out)
+    assert all(item["edtf"] for item in items)
+    by_id = {item["id"]: item for item in items}
+    assert by_id["hanoi-summit"]["edtf"] == "2019-02-27/2019-02-28"
+    ongoing = [item for item in items if item["ongoing"]]
+    assert ongoing and all(item["edtf"].endswith("/..") for item in ongoing)
+
+
 def test_list_json_gives_each_events_group_and_link_targets(capsys: pytest.CaptureFixture[str],
                                                             tmp_path: Path) -> None:  # fmt: skip
     (tmp_path / "sources").mkdir()

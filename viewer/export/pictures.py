@@ -47,6 +47,7 @@ class ExportRequest:
     shown: np.ndarray | None = None
     lanes: LaneChoices | None = None
     matches: np.ndarray | None = None  # a search's matches (the rest faded), as the window draws them
+    tags_on: frozenset[str] | None = None  # the window's tag filter, for the legend's off entries
 
 
 MAX_DRAWING_SIDE = 100_000  # any format: the layout keeps counts per pixel of the width
@@ -107,11 +108,12 @@ def _frame(store: Store, request: ExportRequest, logical_width: float) -> Frame:
         t1 = d1 if t1 is None else t1
     decorations = request.decorations or Decorations()
     shown = request.shown
-    tags_on = None
+    tags_on = request.tags_on
     if request.tags:
         tagged = store.tagged(request.tags)
         shown = tagged if shown is None else np.intersect1d(shown, tagged, assume_unique=True)
-        tags_on = frozenset(request.tags)
+        tags_on = frozenset(request.tags) if tags_on is None else tags_on & frozenset(request.tags)
+    if tags_on is not None:  # a picture of some tags lists only those (there is nothing to click)
         decorations = dataclasses.replace(decorations, legend_all_tags=False)
     return Frame(store, t0, t1, request.theme, decorations=decorations, fixed=True, shown=shown,
                  matches=request.matches, lanes=request.lanes or LaneChoices(), tags_on=tags_on)  # fmt: skip

@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from viewer.model.addresses import web_address_problem
-from viewer.model.dates import DateError, EventDate, PartialDate, parse_date
+from viewer.model.dates import DateError, EventDate, PartialDate, parse_date, parse_event_date
 from viewer.model.escaping import quoted, shown
 from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Media, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
@@ -54,6 +54,7 @@ MAX_SOURCE_BYTES = 32 * 1024 * 1024
 # Budgets on the work and memory a file can cause, whatever it repeats or aliases:
 MAX_TOTAL_SOURCE_BYTES = 256 * 1024 * 1024  # all source texts together, each distinct file counted once
 MAX_EXPLAINED_CHARS = 2_000_000_000  # characters scanned to explain quote misses, for the whole file
+_D = TypeVar("_D", PartialDate, EventDate)
 MAX_DATE_CHARS = 200  # no date is longer; a longer value is not handed to the date parser
 MAX_SUGGESTION_NAME = 64  # names longer than this get no "did you mean"
 MAX_LISTED_FIELDS = 30  # "(expected one of: ...)" for a mapping's fields, never for a list of ids
@@ -246,6 +247,13 @@ class _Validator:
     def date(self, mapping: MapNode, key: str) -> PartialDate | None:
         if key not in mapping.values:
             return None
+        return self._parsed_date(mapping, key, parse_date)
+
+    def event_date(self, mapping: MapNode, key: str, note: str | None) -> EventDate | None:
+        """`date:` holds one date or an EDTF interval (1964/2008, ../1985, 1985/..)."""
+        return self._parsed_date(mapping, key, lambda value: parse_event_date(value, note))
+
+    def _parsed_date(self, mapping: MapNode, key: str, parse: Callable[[Any], _D]) -> _D | None:
         value = mapping.values[key]
         if kind(value) is not Kind.SCALAR:  # said in words, not by the reader's class name
             self.report(mapping.value_marks[key], f"'{key}': expected a date, got {_type_word(value)}")
@@ -255,7 +263,7 @@ class _Validator:
             self.report(mapping.value_marks[key], message)
             return None
         try:
-            return parse_date(value)
+            return parse(value)
         except DateError as error:
             self.report(mapping.value_marks[key], f"'{key}': {error}")
             return None
@@ -498,8 +506,7 @@ class _Validator:
             self.report(item.key_marks[key], f"{what} has either 'date' or 'start' and 'end', not both")
             return None
         if has_date:
-            start = self.date(item, "date")
-            return EventDate(start, None, note) if start else None
+            return self.event_date(item, "date", note)
         if has_start and has_end:
             start, end = self.date(item, "start"), self.date(item, "end")
             if start is None or end is None:

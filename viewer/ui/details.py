@@ -41,6 +41,7 @@ from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.ui.flow_layout import FlowLayout
+from viewer.ui.link_list import LinkList
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -412,6 +413,7 @@ class DetailsPanel(QWidget):
     """Shows one event; `showInSource(source_id, start, end)` asks for the source reader."""
 
     showInSource = Signal(str, int, int)
+    jumpToEvent = Signal(int)  # a link's other end was chosen: the store index to select
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -454,12 +456,17 @@ class DetailsPanel(QWidget):
         heading_font.setBold(True)
         self.quotes_heading.setFont(heading_font)
 
+        self.links = LinkList()
+        self.links.jumpTo.connect(self.jumpToEvent)
+
         self._content = _WrappingContent()
         self._content.setAccessibleName("Event")
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
         for widget in self._event_labels():
+            if widget is self.quotes_heading:
+                content_layout.addWidget(self.links)  # what it led to, and what led to it, before the quotes
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -520,6 +527,7 @@ class DetailsPanel(QWidget):
         self._store = store
         if store is None or index is None or not 0 <= index < len(store):
             self._index = None
+            self.links.set_event(None, None)
             self._clear_quotes()
             self._scroll.hide()
             if store is None:
@@ -558,6 +566,7 @@ class DetailsPanel(QWidget):
         _set(self.media_credit_label, credit)
         _set(self.url_label, link_html("Address: ", event.url) if event.url else "",
              f"Address: {event.url}" if event.url else "")  # fmt: skip
+        self.links.set_event(store, index)
         count = len(event.quotes)
         self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else UNCITED_TEXT)
         self.quotes_heading.setToolTip("" if count else "Nothing in the file backs this event with a verbatim "
@@ -624,6 +633,7 @@ class DetailsPanel(QWidget):
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
         parts = [plain_text(label) for label in self._event_labels() if label.text()]
+        parts[-1:-1] = self.links.lines()
         for block in self.quote_blocks:
             parts += [plain_text(block.text_label), block.byline_label.text()]
         if self.passage_blocks:

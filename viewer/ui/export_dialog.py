@@ -96,6 +96,11 @@ class ExportDialog(QDialog):
         self.setAccessibleName("Export the timeline")
         self.store = store
         self.visible_range = visible_range
+        # What the window draws besides the range: set by the window (`draw_as`), so the export is what is seen.
+        self.view_shown: object = None
+        self.view_lanes: object = None
+        self.view_matches: object = None
+        self.view_tags_on: frozenset[str] | None = None
         self.window_size = window_size
         self.device_pixel_ratio = max(1.0, float(device_pixel_ratio))
         self.settings = settings or Settings()
@@ -253,7 +258,14 @@ class ExportDialog(QDialog):
         title = self.title_edit.text().strip() or None
         decorations = Decorations(title=title, legend=self.legend_check.isChecked(),
                                   sources=self.sources_check.isChecked())  # fmt: skip
-        return ExportRequest(width, height, scale, t0, t1, THEMES[self.theme_combo.currentData()], decorations)
+        request = ExportRequest(width, height, scale, t0, t1, THEMES[self.theme_combo.currentData()], decorations)
+        request.shown, request.lanes, request.matches = self.view_shown, self.view_lanes, self.view_matches  # type: ignore[assignment]
+        request.tags_on = self.view_tags_on
+        return request
+
+    def draw_as(self, shown, lanes, matches, tags_on: frozenset[str] | None) -> None:
+        """Export with the window's filters (the events it draws), its lanes and its search's matches."""
+        self.view_shown, self.view_lanes, self.view_matches, self.view_tags_on = shown, lanes, matches, tags_on
 
     # -- where ----------------------------------------------------------------------------------------
     def set_output_path(self, path: Path | str) -> None:

@@ -46,11 +46,13 @@ from viewer import __version__
 from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
+from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.theme import THEMES
 from viewer.ui.accessibility import name_window_parts
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
+from viewer.ui.lanes_menu import LaneActions
 from viewer.ui.loading import FileLoader, LoadProgress, LoadReason
 from viewer.ui.overview import OverviewBand
 from viewer.ui.problems import ProblemsPanel
@@ -61,6 +63,7 @@ from viewer.ui.source_reader import SourceReader
 from viewer.ui.status import range_in_words
 from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
+from viewer.viewstate import SearchMode
 
 APP_NAME = "Timeline Viewer"
 __all__ = ["APP_NAME", "SEARCH_PLACEHOLDER", "MainWindow", "palette_for", "range_in_words"]
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
+        self.details.jumpToEvent.connect(self.jump_to_event)
+        self.state.lanes_changed.connect(self._save_lanes)
 
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -194,6 +199,14 @@ class MainWindow(QMainWindow):
                                              standard_keys(K.HelpContents, "F1"))  # fmt: skip
         self.about_action = self._action("&About Timeline Viewer", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.lane_actions = LaneActions(self.state, self)
+        self.search_filter_action = QAction("&Filter While Searching", self)
+        self.search_filter_action.setCheckable(True)
+        self.search_filter_action.setChecked(True)
+        self.search_filter_action.setToolTip("Filter: while searching, draw only the matches (off: fade the rest)")
+        self.search_filter_action.setStatusTip("While searching, draw only the matches; off, every event is drawn "
+                                               "and those that do not match are faded")  # fmt: skip
+        self.search_filter_action.toggled.connect(self._on_search_filter)
         self.clear_recent_action = QAction("&Clear Menu", self)
         self.clear_recent_action.triggered.connect(self.clear_recent_files)
 
@@ -225,12 +238,15 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.next_match_action)
         edit_menu.addAction(self.previous_match_action)
+        edit_menu.addAction(self.search_filter_action)
 
         view_menu = menu_bar.addMenu("&View")
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.fit_action)
         view_menu.addSeparator()
+        self.lanes_menu = view_menu.addMenu("&Lanes")
+        self.lane_actions.fill(self.lanes_menu)
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
@@ -261,6 +277,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_bar.edit)
         self.toolbar.addWidget(self.search_bar.count)
+        self.toolbar.addAction(self.search_filter_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         view_menu.addAction(self.toolbar.toggleViewAction())
 
@@ -298,6 +315,24 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.problems_dock.hide()  # shown again only when there are problems
         self.set_theme_choice(self.settings.get("view/theme"), save=False)
+        get = self.settings.get
+        choices = LaneChoices(LaneMode.parse(get("view/lanes")), tuple(get("view/lane_order")),
+                              frozenset(get("view/lanes_collapsed")), frozenset(get("view/lanes_hidden")))  # fmt: skip
+        self.state.set_lane_choices(choices)
+        self.search_filter_action.setChecked(self.settings.get("view/search_mode") == SearchMode.FILTER.value)
+
+    def _save_lanes(self) -> None:
+        """Lane choices are remembered as soon as they are made (a crash does not lose them)."""
+        lanes = self.state.lanes
+        self.settings.set("view/lanes", lanes.mode.value)
+        self.settings.set("view/lane_order", list(lanes.order))
+        self.settings.set("view/lanes_collapsed", sorted(lanes.collapsed))
+        self.settings.set("view/lanes_hidden", sorted(lanes.hidden))
+
+    def _on_search_filter(self, checked: bool) -> None:
+        mode = SearchMode.FILTER if checked else SearchMode.HIGHLIGHT
+        self.state.set_search_mode(mode)
+        self.settings.set("view/search_mode", mode.value)
 
     def save_settings(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
@@ -491,6 +526,19 @@ class MainWindow(QMainWindow):
             words += f" ({through:,} found through a passage of a source)"
         self.count_label.setText(words)
 
+    def jump_to_event(self, index: int) -> None:
+        """Select the event at a link's other end and bring it into view; when the filters hide it, they are
+        turned off first, and the status bar says so."""
+        store = self.store()
+        if store is None or not 0 <= index < len(store):
+            return
+        if not self.state.is_shown(index):
+            self.state.set_tag_filter(None)
+            if not self.state.is_shown(index):
+                self.search_bar.edit.clear()
+            self._set_message(f"Filters turned off to show “{store.events[index].title}”")
+        self.view.select(index, ensure_visible=True)
+
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
         source = store.sources.get(source_id) if store is not None else None
@@ -533,6 +581,9 @@ class MainWindow(QMainWindow):
             return None
         dialog = ExportDialog(store, self.view.visible_range(), QSize(self.view.width(), self.view.height()),
                               self.view.devicePixelRatioF(), self.theme_name(), self.settings, self)  # fmt: skip
+        state = self.state
+        tags_on = state.tag_filter.tags if state.tag_filter is not None else None
+        dialog.draw_as(state.shown_events, state.drawn_lanes(), state.matches, tags_on)
         dialog.exported.connect(lambda _path, message: self.statusBar().showMessage(message, 10_000))
         return dialog
 

@@ -28,7 +28,6 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "wrong_type_title.yaml": (12, 12, "'title' should be text, not a list"),
     "date_does_not_exist.yaml": (13, 11, "'date': '2019-02-30': February 2019 has 28 days, so day 30 does not exist"),
     "date_unreadable.yaml": (13, 11, "'date': cannot read '02/03/2019' as a date"),
-    "date_time_of_day.yaml": (13, 11, "a time of day is not supported; write the day only"),
     "date_no_year.yaml": (13, 11, "'date': 'February' has no year"),
     "range_reversed.yaml": (14, 10, "the range ends (2019-02-27) before it starts (2019-02-28)"),
     "range_missing_end.yaml": (13, 5, "a range needs both 'start' and 'end'; 'end' is missing (or use 'date')"),
@@ -96,7 +95,7 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "form_feed.yaml": (12, 18, "the character U+000C (form feed) is not allowed in YAML text"),
     "delete_character.yaml": (12, 18, "the character U+007F (delete) is not allowed in YAML text"),
     "line_separators.yaml": (15, 5, "unknown field 'tagz' in an event; did you mean \"tags\"?"),
-    "date_sexagesimal.yaml": (13, 11, "'date': '19:58': a time of day is not supported"),
+    "date_sexagesimal.yaml": (13, 11, "'date': '19:58': a time of day is written after an ISO day, with its zone"),
     "source_symlink_loop.yaml": (9, 11, "the source text 'sources/loop.txt': Too many levels of symbolic links"),
     "long_date.yaml": (13, 11, "is not a date (99,999 characters; a date has a few)"),
     "link_unknown_target.yaml": (
@@ -114,6 +113,33 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "era_unknown_field.yaml": (25, 5, "unknown field 'color' in an era; did you mean \"colour\"?"),
     "eras_not_a_list.yaml": (22, 3, "'eras' should be a list of periods, not a mapping"),
     "era_quote_not_in_source.yaml": (27, 15, "the quote is not verbatim in source 'article'"),
+}
+
+# Times of day with zones, BC and deep time, EDTF: each new form's wrong twin.
+EXPECTED |= {
+    "time_without_zone.yaml": (13, 11, "'2019-02-27 10:00:00': a time of day needs a time zone: add one"),
+    "time_hour_25.yaml": (13, 11, "'2019-02-28T25:00Z': hour 25 does not exist: hours run from 00 to 23"),
+    "time_minute_61.yaml": (13, 11, "'2019-02-28T17:61Z': minute 61 does not exist: minutes run from 00 to 59"),
+    "time_hour_only.yaml": (13, 11, "'2019-02-28T17Z': write the minutes too (e.g. 17:00), and the zone"),
+    "time_unknown_zone.yaml": (13, 11, "unknown time zone 'Asia/Ho_Chi_Mihn'; did you mean 'Asia/Ho_Chi_Minh'?"),
+    "time_zone_case.yaml": (13, 11, "did you mean 'Asia/Ho_Chi_Minh'? (names are case-sensitive)"),
+    "time_skipped_by_dst.yaml": (13, 11, "2019-03-10 02:30 does not exist in America/New_York"),
+    "time_repeated_by_dst.yaml": (13, 11, "happened twice in America/New_York (the clocks were put back)"),
+    "time_offset_too_far.yaml": (13, 11, "the offset '+15:00' is more than 14 hours from UTC"),
+    "time_marked_approximate.yaml": (13, 11, "a time of day cannot be marked approximate or uncertain"),
+    "date_zero_bc.yaml": (13, 11, "'0 BC': there is no year 0 BC: 1 BC is followed by AD 1"),
+    "date_two_eras.yaml": (13, 11, "'44 BC AD': write the era (BC or AD) once"),
+    "date_doubled_qualifier.yaml": (13, 11, "'2004-06~~' has more than one mark of doubt at its end ('~~')"),
+    "date_two_qualifiers.yaml": (13, 11, "'2004-06?~' has more than one mark of doubt at its end ('?~')"),
+    "date_approximate_twice.yaml": (13, 11, "'~2004-06~' is marked approximate twice"),
+    "date_short_long_year.yaml": (13, 11, "'Y-499': an EDTF 'Y' year has more than four digits; write -0499"),
+    "date_long_year_marked.yaml": (13, 11, "EDTF cannot mark a year beyond ±9999 approximate or uncertain"),
+    "date_day_of_long_year.yaml": (13, 11, "a month or day of year -10000 cannot be written"),
+    "date_unspecified_millennium.yaml": (13, 11, "'1XXX': only the last digit (201X, a decade) or the last two"),
+    "date_bc_day_does_not_exist.yaml": (13, 11, "February 44 BC has 28 days, so day 29 does not exist"),
+    "interval_reversed.yaml": (13, 11, "the interval '2008/1964' ends (1964) before it starts (2008)"),
+    "interval_no_date.yaml": (13, 11, "'../..': an interval needs a date at one end at least"),
+    "interval_in_start.yaml": (13, 12, "'start': '1964/2008' is an interval; an interval is written in 'date'"),
 }
 
 CASES = sorted(EXPECTED)

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from viewer.model.dates import EventDate, PartialDate, Precision, parse_date
+from viewer.model.dates import EventDate, OpenEnd, PartialDate, Precision, civil_from_seconds, parse_date
 from viewer.model.loader import LoadResult, load, load_text
 from viewer.model.problems import Problem
 from viewer.model.store import Store
@@ -463,7 +463,7 @@ def valid_chronologies(draw: st.DrawFn) -> dict[str, object]:
         else:
             item["start"] = first.iso(marks=True)
             # a later year (or, for a year or a decade, the year the start ends in)
-            low = (first.day_after - dt.timedelta(days=1)).year + (first.precision < Precision.YEAR)
+            low = civil_from_seconds(first.end_seconds - 1)[0] + (first.precision < Precision.YEAR)
             item["end"] = PartialDate.of_year(low + draw(st.integers(0, 70))).iso()
         item["quotes"] = [{"source": "article", "text": draw(st.sampled_from(_PASSAGES[:4]))}]
         events.append(item)
@@ -497,15 +497,33 @@ def test_a_range_may_end_in_a_coarser_period_that_contains_its_start(folder: Pat
     assert result.store.events[0].when == EventDate(parse_date(start), parse_date(end))
 
 
-def test_a_date_with_a_time_of_day_is_refused_with_its_position(folder: Path) -> None:
-    """Plain YAML would read this as a datetime; the chronology refuses it where it is written."""
+def test_a_time_of_day_without_a_zone_is_refused_with_its_position(folder: Path) -> None:
+    """Plain YAML would read this as a datetime; the chronology refuses it where it is written: no zone."""
     assert isinstance(yaml.safe_load("d: 2019-02-27 10:00:00")["d"], dt.datetime)
     text = HEAD + "  - {id: a, title: A, date: 2019-02-27 10:00:00, quotes: [{source: article, text: Hanoi}]}\n"
     result = load_text(folder / "x.yaml", text)
     assert result.store is None
     assert [(p.line, p.column) for p in result.problems] == [(8, 29)]
     assert result.problems[0].message.startswith("'date': ")
-    assert "a time of day is not supported" in result.problems[0].message
+    assert "a time of day needs a time zone: add one" in result.problems[0].message
+
+
+def test_times_with_zones_and_intervals_load_in_true_instant_order(folder: Path) -> None:
+    """Washington's 21:10 on 5 February is Hanoi's 09:10 on the 6th: it sorts after 08:00 in Hanoi."""
+    text = HEAD + (
+        "  - {id: sotu, title: S, date: 2019-02-05 21:10 America/New_York, quotes: [{source: article, text: Hanoi}]}\n"
+        "  - {id: hanoi, title: H, date: '2019-02-06 08:00 +07:00', quotes: [{source: article, text: Hanoi}]}\n"
+        "  - {id: bc, title: B, date: 15 March 44 BC, quotes: [{source: article, text: Hanoi}]}\n"
+        "  - {id: open, title: O, date: 1985/.., quotes: [{source: article, text: Hanoi}]}\n"
+        "  - {id: span, title: I, date: 1964/2008, quotes: [{source: article, text: Hanoi}]}\n"
+    )
+    result = load_text(folder / "x.yaml", text)
+    assert result.problems == []
+    assert result.store is not None
+    assert [e.id for e in result.store.events] == ["bc", "span", "open", "hanoi", "sotu"]
+    span = result.store.events[1].when
+    assert span.is_range and span.edtf() == "1964/2008"
+    assert result.store.events[2].when.open_after is OpenEnd.OPEN
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
