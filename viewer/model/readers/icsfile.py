@@ -3,7 +3,8 @@
 Each VEVENT becomes an event: DTSTART and DTEND (or DURATION) its date or range, SUMMARY its title,
 DESCRIPTION its summary, URL its address, CATEGORIES its tags, UID its id. An all-day event's DTEND is the
 day after it ends (RFC 5545), so DTSTART 27 February and DTEND 1 March is 27–28 February. A date-time is
-dated by its day in its own zone (where it happened), and the time with the zone is kept in the date's note.
+an instant in its own zone (its IANA name, or its offset for a zone the calendar defines itself); a
+floating time, which names no zone, is read as UTC and the date's note says so.
 A repeating event (RRULE, RDATE, EXDATE) is expanded with dateutil's rrule into its occurrences, up to
 MAX_OCCURRENCES of them and no later than MAX_YEARS after its first; an occurrence moved or cancelled by a
 VEVENT with RECURRENCE-ID is replaced by it; a cancelled event (STATUS:CANCELLED) is left out.
@@ -24,6 +25,7 @@ from typing import Any
 import icalendar
 from dateutil import rrule
 
+from viewer.model.dates import DateError, from_datetime
 from viewer.model.lines import split_lines
 from viewer.model.nodes import Mark
 from viewer.model.problems import ChronologyError, Problem
@@ -31,6 +33,7 @@ from viewer.model.readers.base import EmptyFile, Progress
 from viewer.model.readers.slides import Cell, ChronologyBuilder, When
 from viewer.model.readers.text import read_text
 from viewer.model.readers.tree import BuiltList
+from viewer.model.zones import ZoneError
 
 MAX_OCCURRENCES = 1_000  # per repeating event
 MAX_YEARS = 10  # after a repeating event's first occurrence
@@ -112,14 +115,20 @@ def _scan(path: Path, text: str) -> list[_Block]:
     return blocks
 
 
-def _day_and_time(value: dt.date) -> tuple[dt.date, str]:
-    """The day a DTSTART or DTEND falls on in its own zone, and its time of day with the zone ('' for a date)."""
-    if isinstance(value, dt.datetime):
-        zone = value.tzname() if value.tzinfo is not None else ""
-        key = getattr(value.tzinfo, "key", None)
-        zone = key or zone or "floating time"
-        return value.date(), f"{value:%H:%M}" + (f":{value:%S}" if value.second else "") + f" ({zone})"
-    return value, ""
+def _instant(value: dt.datetime, mark: Mark) -> When:
+    """A DTSTART or DTEND date-time as an instant in its own zone (an IANA name where the calendar gives one,
+    else its offset); a floating time, which names no zone, is read as UTC and the note says so."""
+    note = ""
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.replace(tzinfo=dt.UTC)
+        note = "The calendar gives a floating time (no time zone); it is read as UTC."
+    try:
+        date = from_datetime(value)
+    except (DateError, ZoneError):  # a zone the calendar defines itself: kept as its offset at that moment
+        offset = value.utcoffset()
+        assert offset is not None
+        date = from_datetime(value.replace(tzinfo=dt.timezone(offset)))
+    return When(date.iso(), mark, note)
 
 
 class _Events:
@@ -246,21 +255,14 @@ class _Events:
                 self.count += 1
             return
         self.count += 1
-        start_day, start_time = _day_and_time(start)
-        end_day = end_time = None
-        if end is not None:
-            if isinstance(end, dt.datetime):
-                end_day, end_time = _day_and_time(end)
-                if end.time() == dt.time(0) and end_day > start_day:
-                    end_day -= dt.timedelta(days=1)  # ends at midnight: on the day before
-            else:
-                end_day = end - dt.timedelta(days=1)  # an all-day DTEND is the day after
         mark = block.at("DTSTART")
-        first = When(start_day.isoformat(), mark, start_time)
-        last = When(end_day.isoformat(), block.at("DTEND"), end_time or "") if end_day and end_day > start_day \
-            else None  # fmt: skip
-        if last is None and end_time and end_time != start_time:
-            first = When(first.text, mark, f"{start_time}, until {end_time}")
+        if isinstance(start, dt.datetime):
+            first = _instant(start, mark)
+            last = _instant(end, block.at("DTEND")) if isinstance(end, dt.datetime) and end != start else None
+        else:
+            first = When(start.isoformat(), mark)
+            end_day = end - dt.timedelta(days=1) if end is not None else None  # an all-day DTEND is the day after
+            last = When(end_day.isoformat(), block.at("DTEND")) if end_day is not None and end_day > start else None
         fields = dict(fields, id=self.builder.event_id(Cell(_id_word(uid), block.at("UID")) if uid else None,
                                                        fields["title"].text, self.count, own=False))  # fmt: skip
         node = self.builder.event(block.mark, fields, first, last, note)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.model.dates import DateError, parse_date
+from viewer.model.dates import MIN_YEAR, DateError, make_date
 from viewer.model.nodes import Mark
 from viewer.model.problems import Problem
 from viewer.model.readers.tree import NOWHERE, BuiltList, BuiltMap, Chronology
@@ -67,12 +67,12 @@ class DateParts:
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """A date read from parts: its text in the file format's words, where it was, and the time of day the
-    day-precision model cannot hold yet (kept for the date's note)."""
+    """A date read from parts: its text in the file format's words (PartialDate.iso), where it was, and
+    what the date's note should say about how it was read."""
 
     text: str
     mark: Mark
-    time: str = ""
+    note: str = ""
 
 
 def slug(text: str) -> str:
@@ -132,14 +132,18 @@ class ChronologyBuilder:
         return number
 
     def date(self, parts: DateParts, what: str) -> When | None:
-        """The date the parts give, to their precision; None (with a problem) when they give none."""
+        """The date the parts give, to their precision; None (with a problem) when they give none.
+
+        TimelineJS shows a negative year as that many years BCE (-500 is "500 BCE"), so it is read as such
+        (astronomical year -499); year 0 stays the astronomical 0, 1 BC. A time of day has no zone in
+        TimelineJS (a browser shows it in its own); it is read as UTC, and the date's note says so."""
         before = len(self.tree.problems)
-        year = self.whole(parts.year, f"{what}: the year", -10**9, 10**9)
+        year = self.whole(parts.year, f"{what}: the year", MIN_YEAR, 10**9)
         month = self.whole(parts.month, f"{what}: the month", 1, 12)
         day = self.whole(parts.day, f"{what}: the day", 1, 31)
         hour = self.whole(parts.hour, f"{what}: the hour", 0, 23)
         minute = self.whole(parts.minute, f"{what}: the minute", 0, 59)
-        second = self.whole(parts.second, f"{what}: the second", 0, 60)
+        second = self.whole(parts.second, f"{what}: the second", 0, 59)
         if parts.year is None or not parts.year.given:
             self.problem(parts.mark, f"{what} has no year")
             return None
@@ -152,27 +156,16 @@ class ChronologyBuilder:
                 assert cell is not None
                 self.problem(cell.mark, f"{what} has a {names[0]} but no {names[1]}")
                 return None
-        if year < 1:
-            self.problem(parts.year.mark, f"{what}: the year {year} is before the year 1, and the viewer cannot "
-                         "show dates BC yet")  # fmt: skip
-            return None
-        if month is None:
-            text = f"{year:04d}"
-        elif day is None:
-            text = f"{year:04d}-{month:02d}"
-        else:
-            text = f"{year:04d}-{month:02d}-{day:02d}"
-        finest = next(c for c in (parts.day, parts.month, parts.year) if c is not None and c.given)
+        astronomical = year + 1 if year < 0 else year
+        finest = next(c for c in (parts.hour, parts.day, parts.month, parts.year) if c is not None and c.given)
         try:
-            parse_date(text)
+            date = make_date(astronomical, month, day, hour, minute if hour is not None else None,
+                             second if hour is not None else None, zone="UTC" if hour is not None else None)
         except DateError as error:
-            message = str(error).removeprefix(f"'{text}': ")
-            self.problem(finest.mark, f"{what}: {message}")
+            self.problem(finest.mark, f"{what}: {error}")
             return None
-        time = ""
-        if hour is not None:
-            time = f"{hour:02d}:{minute or 0:02d}" + (f":{second:02d}" if second else "")
-        return When(text, parts.mark, time)
+        note = "TimelineJS gives no time zone; the time is read as UTC." if hour is not None else ""
+        return When(date.iso(), parts.mark, note)
 
     # -- ids --------------------------------------------------------------------------------------
     def event_id(self, given: Cell | None, title: str, number: int, own: bool = True) -> Cell:
@@ -224,11 +217,8 @@ class ChronologyBuilder:
         else:
             node.put("start", start.text, start.mark)
             node.put("end", end.text, end.mark)
-        times = [f"starts at {start.time}" if start.time else "", f"ends at {end.time}" if end and end.time else ""]
-        said = "; ".join(t for t in times if t)
-        if said:
-            said = f"The file gives the time of day ({said}); shown to the day."
-        full_note = " ".join(t for t in (note, said) if t)
+        said = list(dict.fromkeys(t for t in (note, start.note, end.note if end else "") if t))
+        full_note = " ".join(said)
         if full_note:
             node.put("date_note", full_note, start.mark)
         self.events.append(node, mark)

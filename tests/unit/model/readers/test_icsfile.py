@@ -33,13 +33,20 @@ def test_an_all_day_events_dtend_is_the_day_after_it_ends(tmp_path: Path) -> Non
     assert by_title["One day"].when.end is None and by_title["One day"].when.start.iso() == "2019-02-26"
 
 
-def test_a_timed_event_is_dated_by_its_own_zones_day_with_the_time_in_the_note(tmp_path: Path) -> None:
+def test_a_timed_event_is_an_instant_in_its_own_zone(tmp_path: Path) -> None:
     event = "UID:c\nDTSTART;TZID=Asia/Ho_Chi_Minh:20190228T003000\nDTEND:20190227T180000Z\nSUMMARY:Late"
     store = loaded(calendar(tmp_path, event))
     when = store.events[0].when
-    # 00:30 in Hanoi on the 28th is still the 27th in UTC: the event is dated where it happened.
-    assert when.start.iso() == "2019-02-28"
-    assert "00:30 (Asia/Ho_Chi_Minh)" in (when.note or "")
+    # 00:30 in Hanoi on the 28th is 17:30 UTC on the 27th: one instant, kept in the zone it was written in.
+    assert when.start.iso() == "2019-02-28 00:30 Asia/Ho_Chi_Minh"
+    assert when.end is not None and when.end.iso() == "2019-02-27T18:00Z"
+    assert when.end_seconds - when.start_seconds == 31 * 60  # to the end of the end's minute
+
+
+def test_a_floating_time_is_read_as_utc_and_says_so(tmp_path: Path) -> None:
+    store = loaded(calendar(tmp_path, "UID:f\nDTSTART:20190228T090000\nSUMMARY:Floating"))
+    when = store.events[0].when
+    assert when.start.iso() == "2019-02-28T09:00Z" and "floating time" in (when.note or "")
 
 
 def test_summary_description_url_and_categories(tmp_path: Path) -> None:

@@ -69,10 +69,25 @@ def test_end_date_makes_a_range_with_each_end_at_its_own_precision(tmp_path: Pat
     assert (when.start.iso(), when.end.iso() if when.end else None) == ("1950-06-25", "1953")
 
 
-def test_a_time_of_day_is_kept_in_the_dates_note(tmp_path: Path) -> None:
+def test_a_time_of_day_is_read_to_the_minute_as_utc_and_the_note_says_so(tmp_path: Path) -> None:
     start = {"year": 2019, "month": 2, "day": 28, "hour": 14, "minute": "5"}
-    store = loaded(write(tmp_path, {"events": [slide(start)]}))
-    assert "14:05" in (store.events[0].when.note or "")
+    end = {"year": 2019, "month": 2, "day": 28, "hour": "16", "minute": "", "second": "30"}
+    store = loaded(write(tmp_path, {"events": [slide(start, end_date=end)]}))
+    when = store.events[0].when
+    assert (when.start.iso(), when.start.precision.word) == ("2019-02-28T14:05Z", "minute")
+    assert when.end is not None and (when.end.iso(), when.end.precision.word) == ("2019-02-28T16:00:30Z", "second")
+    assert "no time zone" in (when.note or "")
+
+
+@pytest.mark.parametrize(("year", "iso", "words"), [(-500, "-0499", "500 BC"), ("-44", "-0043", "44 BC"),
+                                                    (0, "0000", "1 BC"), (-66000000, "Y-65999999", None)])  # fmt: skip
+def test_negative_years_are_years_bce_as_timelinejs_shows_them(tmp_path: Path, year: object, iso: str,
+                                                               words: str | None) -> None:  # fmt: skip
+    store = loaded(write(tmp_path, {"events": [slide({"year": year})]}))
+    start = store.events[0].when.start
+    assert start.iso() == iso
+    if words:
+        assert start.words() == words
 
 
 def test_headline_text_media_and_the_rest_become_the_events_fields(tmp_path: Path) -> None:
