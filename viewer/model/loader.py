@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,7 +26,7 @@ from viewer.model.readers.yamlfile import read_yaml_text
 from viewer.model.richtext import plain_text, sanitize
 from viewer.model.safe_read import NotReadable, TooLarge, read_regular, regular_file_problem, resolved
 from viewer.model.store import Store
-from viewer.model.verbatim import FoldedText, Found
+from viewer.model.verbatim import FoldedText, Found, nearest_cost, nearest_words
 
 TOP_FIELDS = ("timeline", "sources", "events", "eras")
 HEADER_FIELDS = ("title", "description", "show", "left_out")
@@ -568,6 +568,9 @@ class _Validator:
             self.quote_results[(source_id, text)] = found
         if isinstance(found, str):
             self.report(node.value_marks["text"], f"the quote is not verbatim in source '{shown(source_id)}': {found}")
+            detail = self.nearest(folded, text, shown(source_id))
+            if detail:
+                self.problems[-1] = replace(self.problems[-1], detail=detail)
             return None
         return Quote(source_id, text, found.start, found.end)
 
@@ -579,6 +582,15 @@ class _Validator:
                     "misses used up the time for it)")
         self.explained_chars += cost
         return folded.explain_miss(text)
+
+    def nearest(self, folded: FoldedText, text: str, source_name: str) -> str:
+        """The passage nearest to a quote not in its source, for the problems panel, out of the same budget
+        as the explanations ('' once it is spent)."""
+        cost = nearest_cost(folded, text)
+        if self.explained_chars + cost > MAX_EXPLAINED_CHARS:
+            return ""
+        self.explained_chars += cost
+        return nearest_words(folded, text, source_name)
 
     # -- links and eras -------------------------------------------------------------------------------
     def links(self, item: MapNode, event_id: str | None) -> tuple[Link, ...]:

@@ -199,8 +199,8 @@ class ExportDialog(QDialog):
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(s.get("export/size"))))
         self.width_spin.setValue(min(MAX_SIDE, max(16, s.get("export/width"))))
         self.height_spin.setValue(min(MAX_SIDE, max(16, s.get("export/height"))))
-        stored_theme = s.get("export/theme") if s.has("export/theme") else theme_name
-        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(stored_theme)))
+        # The theme follows the window's: an export looks like what the reader sees unless they choose otherwise.
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(theme_name)))
         self.legend_check.setChecked(s.get("export/legend"))
         self.sources_check.setChecked(s.get("export/sources"))
 
@@ -210,7 +210,6 @@ class ExportDialog(QDialog):
         s.set("export/size", self.size_key())
         s.set("export/width", self.width_spin.value())
         s.set("export/height", self.height_spin.value())
-        s.set("export/theme", self.theme_combo.currentData())
         s.set("export/legend", self.legend_check.isChecked())
         s.set("export/sources", self.sources_check.isChecked())
         if output.suffix.lower() in WRITERS:

@@ -49,6 +49,7 @@ from viewer.model.store import Store
 from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.theme import THEMES
 from viewer.ui.accessibility import name_window_parts
+from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
 
         name_window_parts(self)
         self._restore_settings()
+        keep_dock_buttons_styled(self, lambda: THEMES[self.theme_name()])
         self._update_counts()
         if path is not None:
             self.open_file(path)
@@ -258,6 +260,8 @@ class MainWindow(QMainWindow):
         self.details_toggle.setText("&Details Panel")
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
+        self.problems_toggle.setEnabled(False)  # there is nothing to show until a file has problems
+        self.problems_toggle.setStatusTip("The problems of the file, when it has any")
         view_menu.addAction(self.details_toggle)
         view_menu.addAction(self.problems_toggle)
 
@@ -378,6 +382,8 @@ class MainWindow(QMainWindow):
         theme = THEMES[self.theme_name()]
         self.view.set_theme(theme)
         self.overview.set_theme(theme)
+        style_dock_buttons(self, theme)  # Qt's own glyphs are black, lost on a dark panel
+        style_search_field(self.search_bar.edit, theme)
 
     def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme_choice is ThemeChoice.SYSTEM:
@@ -440,6 +446,7 @@ class MainWindow(QMainWindow):
         else:
             self.problems.set_problems([])
             self.problems_dock.hide()
+            self.problems_toggle.setEnabled(False)  # no empty panel to open
             count = len(result.store)
             verb = "Reloaded" if keep_view else "Opened"
             self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
@@ -458,6 +465,7 @@ class MainWindow(QMainWindow):
     def _show_problems_dock(self) -> None:
         """Show the problems under the timeline, a third of the window high at most, so the chronology that
         is still on screen stays readable above them."""
+        self.problems_toggle.setEnabled(True)
         if not self.problems_dock.isVisible():
             self.problems_dock.show()
             self.resizeDocks([self.problems_dock], [max(160, self.height() // 3)], Qt.Orientation.Vertical)

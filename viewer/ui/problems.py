@@ -117,6 +117,8 @@ class ProblemsPanel(QWidget):
             self.context.clear()
             return
         problem = self._problems[row]
-        text = line_context(problem.path, problem.line, problem.column)
-        self.context.setPlainText(text or str(problem))
+        text = line_context(problem.path, problem.line, problem.column) or str(problem)
+        if problem.detail:  # a quote not in its source: the nearest passage and where the two part, first
+            text = problem.detail + "\n\n" + text
+        self.context.setPlainText(text)
         self.problemChosen.emit(row)

@@ -46,7 +46,6 @@ SETTINGS: dict[str, Setting] = {
         Setting("export/size", "window", str, ("window", "1920x1080", "3840x2160", "a4", "custom")),
         Setting("export/width", 1920, int, description="custom export width in pixels"),
         Setting("export/height", 1080, int, description="custom export height in pixels"),
-        Setting("export/theme", "light", str, ("light", "dark")),
         Setting("export/legend", True, bool),
         Setting("export/sources", False, bool),
         Setting("export/format", DEFAULT_SUFFIX, str, tuple(WRITERS), "the suffix of the last export"),
