@@ -178,6 +178,7 @@ class _Validator:
         self.source_bytes = 0
         self.quote_results: dict[tuple[str, str], Found | str] = {}  # (source id, quote) -> match or explanation
         self.explained_chars = 0
+        self.quote_details: dict[tuple[str, str], str] = {}  # (source id, quote) -> nearest passage, or ''
         self.stripped: dict[int, tuple[str, str]] = {}  # id(long value) -> (value, value.strip()): aliases share
         self.misspelt: set[tuple[int, str]] = set()  # (mapping, field) pairs a misspelling stood in for
         self.event_ids: set[str] = set()  # every id an event of the file has, even one with problems
@@ -568,7 +569,9 @@ class _Validator:
             self.quote_results[(source_id, text)] = found
         if isinstance(found, str):
             self.report(node.value_marks["text"], f"the quote is not verbatim in source '{shown(source_id)}': {found}")
-            detail = self.nearest(folded, text, shown(source_id))
+            detail = self.quote_details.get((source_id, text))
+            if detail is None:  # worked out once per (source, quote), like the explanation
+                detail = self.quote_details[(source_id, text)] = self.nearest(folded, text, shown(source_id))
             if detail:
                 self.problems[-1] = replace(self.problems[-1], detail=detail)
             return None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 from html import escape
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
@@ -36,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.addresses import is_web_address, web_address_problem
 from viewer.model.citation import markdown_citation, plain_citation
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.ui.flow_layout import FlowLayout
 from viewer.ui.link_list import LinkList
+from viewer.ui.plain import laid_out, plain_tooltip
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
@@ -56,15 +57,12 @@ HIGHLIGHT_DARK = "#7A5C00"
 SNIPPET_CHARS = 90  # of a source passage's context shown either side of the words found
 
 
-def is_web_address(url: str | None) -> bool:
-    """True only for a well-formed http or https address with a host."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+def address_reason(url: str) -> str:
+    """Why Open original is disabled for `url`, in the words `check` uses (viewer.model.addresses)."""
+    problem = web_address_problem(url)
+    if problem is None or problem.startswith("is not an http"):
+        return NOT_WEB_ADDRESS
+    return f"The address {problem}, so it is not opened"
 
 
 def open_in_browser(url: str | None) -> bool:
@@ -232,6 +230,7 @@ def doubt_line(event: Event) -> str:
 def set_marked_text(label: QLabel, text: str, query: str) -> None:
     """Show `text` with the search's words marked (escaped rich text), or as plain text when none is in it.
     `plain_text(label)` gives the text back either way."""
+    text = laid_out(text)  # a megabyte title is not word-wrapped (nor marked 200,000 times)
     dark = label.palette().color(QPalette.ColorRole.Base).lightness() < 128
     marked = highlighted(text, query, HIGHLIGHT_DARK if dark else HIGHLIGHT_LIGHT) if query.strip() else None
     label.setProperty("plainText", text)
@@ -246,7 +245,7 @@ def plain_text(label: QLabel) -> str:
 
 
 def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)  # word wrap gives it a height for its width: do not replace its size policy
+    label = QLabel(laid_out(text))  # word wrap gives it a height for its width: do not replace its size policy
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(SELECTABLE)
@@ -295,7 +294,7 @@ class QuoteBlock(QFrame):
             byline = source.byline() if full_byline else f"{source.name()}, as above"
         self.byline_label = _label("— " + byline, f"Quote {number} source")
         if source is not None and not full_byline:
-            self.byline_label.setToolTip(source.byline())
+            self.byline_label.setToolTip(plain_tooltip(source.byline()))
         self.show_button = QPushButton("Show in source")
         self.show_button.setAccessibleName(f"Show quote {number} in source")
         self.show_button.setToolTip("Open the source's text at this passage")
@@ -308,9 +307,9 @@ class QuoteBlock(QFrame):
             self.open_button.setToolTip(NO_ADDRESS)
         elif not is_web_address(url):
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip(NOT_WEB_ADDRESS)
+            self.open_button.setToolTip(address_reason(url))
         else:
-            self.open_button.setToolTip(url)
+            self.open_button.setToolTip(plain_tooltip(url))
         self.copy_button = QPushButton("Copy")
         self.copy_button.setAccessibleName(f"Copy quote {number} with its citation")
         self.copy_button.setToolTip("Copy the quote with its citation, as plain text or Markdown")
@@ -371,7 +370,7 @@ class PassageBlock(QFrame):
         self.setObjectName("passage")
         self.setAccessibleName(f"Source passage {number}")
         self.where_label = _label(f"In {source.name()}:", f"Source passage {number} source")
-        self.where_label.setToolTip(source.byline())
+        self.where_label.setToolTip(plain_tooltip(source.byline()))
         self.text_label = _label("", f"Source passage {number} text")
         set_marked_text(self.text_label, passage_snippet(source.text, passage), query)
         self.show_button = QPushButton("Show in source")
@@ -551,7 +550,7 @@ class DetailsPanel(QWidget):
         self.ongoing_label.setText(ongoing)
         self.ongoing_label.setVisible(bool(ongoing))
         disputes = [dispute_text(d, store.sources) for d in event.disputed]
-        self.disputed_label.setText(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes) if disputes else "")
+        self.disputed_label.setText(laid_out(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes)) if disputes else "")
         self.disputed_label.setVisible(bool(disputes))
         set_marked_text(self.tags_label, "Tags: " + ", ".join(event.tags) if event.tags else "", query)
         self.tags_label.setVisible(bool(event.tags))

@@ -56,6 +56,7 @@ from viewer.ui.file_follow import FileFollower
 from viewer.ui.lanes_menu import LaneActions
 from viewer.ui.loading import FileLoader, LoadProgress, LoadReason
 from viewer.ui.overview import OverviewBand
+from viewer.ui.plain import laid_out, plain_label, plain_tooltip
 from viewer.ui.problems import ProblemsPanel
 from viewer.ui.search_bar import SEARCH_PLACEHOLDER, SearchBar
 from viewer.ui.settings import MAX_RECENT_FILES, Settings
@@ -67,6 +68,7 @@ from viewer.ui.timeline_view import TimelineView
 from viewer.viewstate import SearchMode
 
 APP_NAME = "Timeline Viewer"
+_SAME_FILE = (LoadReason.RELOAD, LoadReason.FOLLOW, LoadReason.CONFIRMED)  # loads that keep the view
 __all__ = ["APP_NAME", "SEARCH_PLACEHOLDER", "MainWindow", "palette_for", "range_in_words"]
 
 class MainWindow(QMainWindow):
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.details_dock], [details_width(self.width())], Qt.Orientation.Horizontal)
 
         # -- status bar --------------------------------------------------------------------------------
-        self.message_label = QLabel()
+        self.message_label = plain_label(QLabel())  # says file names and problems: never rich text
         self.message_label.setAccessibleName("Status")
         self.load_progress = LoadProgress()
         self.count_label = QLabel()
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.load_progress.cancelRequested.connect(self.loader.cancel)
         self.follower = FileFollower(self)
         self.follower.changed.connect(self._on_file_changed)
+        self.follower.confirmed.connect(self._on_file_confirmed)
         self.watcher, self.reload_timer = self.follower.watcher, self.follower.timer
 
         # -- wiring ------------------------------------------------------------------------------------
@@ -292,7 +295,7 @@ class MainWindow(QMainWindow):
         for number, (name, text) in enumerate(zip(files[:MAX_RECENT_FILES], shown, strict=True), start=1):
             label = f"&{number % 10} {text}" if number <= 10 else text
             action = self.recent_menu.addAction(label)
-            action.setToolTip(name)
+            action.setToolTip(plain_tooltip(name))
             action.setStatusTip(name)
             action.setData(name)
             action.triggered.connect(lambda _=False, n=name: self.open_file(Path(n)))
@@ -428,10 +431,12 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         path = result.path
+        if not self._followed_change_is_shown(result, reason):
+            return
         if result.store is None:
             self._show_problems(result)
             return
-        keep_view = reason is LoadReason.RELOAD and self._shown_path is not None and path == self._shown_path
+        keep_view = reason in _SAME_FILE and self._shown_path is not None and path == self._shown_path
         same_file = self._shown_path is not None and path == self._shown_path
         self._set_store(result.store, keep_view=keep_view, keep_search=same_file)
         self._shown_path = path
@@ -450,6 +455,26 @@ class MainWindow(QMainWindow):
             count = len(result.store)
             verb = "Reloaded" if keep_view else "Opened"
             self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
+
+    def _followed_change_is_shown(self, result: LoadResult, reason: LoadReason) -> bool:
+        """Whether a load the file's change caused may replace what is shown (issue 15: half-written files).
+
+        A change that would show less (fewer events, or problems instead of a chronology) is shown only once the
+        file has stayed so for a while (the follower confirms it); an empty chronology never replaces a
+        non-empty one unless the reader asks (F5).
+        """
+        shown = self.store()
+        if reason not in (LoadReason.FOLLOW, LoadReason.CONFIRMED) or shown is None or result.path != self._shown_path:
+            return True
+        if result.store is not None and len(result.store) == 0 and len(shown) > 0:
+            self._set_message(f"{result.path.name} is empty now; still showing the last version "
+                              "(Reload, F5, shows it as it is)")  # fmt: skip
+            return False
+        fewer = result.store is None or len(result.store) < len(shown)
+        if fewer and reason is LoadReason.FOLLOW:
+            self.follower.confirm_later()
+            return False
+        return True
 
     def _show_problems(self, result: LoadResult) -> None:
         count = len(result.problems)
@@ -487,7 +512,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        self.setWindowTitle(f"{store.header.title} — {self._shown_path.name} — {APP_NAME}")
+        self.setWindowTitle(f"{laid_out(store.header.title, 200)} — {self._shown_path.name} — {APP_NAME}")
         self.setWindowFilePath(str(self._shown_path))
 
     def _on_details_visibility(self, visible: bool) -> None:
@@ -503,7 +528,11 @@ class MainWindow(QMainWindow):
     # -- following the file ----------------------------------------------------------------------------
     def _on_file_changed(self, path: Path) -> None:
         if not self._closing and path == self._path:
-            self.loader.start(path, LoadReason.RELOAD)
+            self.loader.start(path, LoadReason.FOLLOW)
+
+    def _on_file_confirmed(self, path: Path) -> None:
+        if not self._closing and path == self._path:
+            self.loader.start(path, LoadReason.CONFIRMED)
 
     # -- selection, range and details ----------------------------------------------------------------
     def _selected(self) -> int | None:
