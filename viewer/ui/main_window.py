@@ -48,9 +48,10 @@ from viewer.model.readers import open_filter
 from viewer.model.store import Store
 from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.theme import THEMES
-from viewer.ui.accessibility import name_window_parts
+from viewer.ui.accessibility import focus_chain, name_window_parts
 from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
+from viewer.ui.events_table import COLUMNS, Column, EventsTable
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
 from viewer.ui.lanes_menu import LaneActions
@@ -63,6 +64,7 @@ from viewer.ui.settings import MAX_RECENT_FILES, Settings
 from viewer.ui.shortcuts import VIEW_KEYS, ShortcutsDialog, is_media_key, standard_keys
 from viewer.ui.source_reader import SourceReader
 from viewer.ui.status import range_in_words
+from viewer.ui.tags_menu import TagsMenu
 from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
 from viewer.viewstate import SearchMode
@@ -121,6 +123,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
         self.resizeDocks([self.details_dock], [details_width(self.width())], Qt.Orientation.Horizontal)
+        self.events_table = EventsTable(self.state, self._select_from_table)
+        self.events_table.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.table_dock = QDockWidget("Events", self)
+        self.table_dock.setObjectName("events-table-dock")
+        self.table_dock.setWidget(self.events_table)
+        self.table_dock.setAccessibleName("Events table panel")
+        self.addDockWidget(TABLE_AREAS.get(self.settings.get("table/area"), BOTTOM), self.table_dock)
+        self.table_dock.dockLocationChanged.connect(self._on_table_area)
+        self.table_dock.hide()
+        # The details keep the right-hand side whole; a table docked below sits under the timeline only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         # -- status bar --------------------------------------------------------------------------------
         self.message_label = plain_label(QLabel())  # says file names and problems: never rich text
@@ -164,6 +177,9 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
         name_window_parts(self)
+        # Tab from the search goes to the timeline (where Tab steps through events and Ctrl+Tab leaves), then
+        # the overview, the table and the details.
+        focus_chain([self.search_bar.edit, self.view, self.overview, self.events_table, self.details])
         self._restore_settings()
         keep_dock_buttons_styled(self, lambda: THEMES[self.theme_name()])
         self._update_counts()
@@ -252,6 +268,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.lanes_menu = view_menu.addMenu("&Lanes")
         self.lane_actions.fill(self.lanes_menu)
+        self.tags_menu = TagsMenu(self.state, self)  # the legend's toggles, for the keyboard
+        view_menu.addMenu(self.tags_menu)
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
@@ -265,6 +283,13 @@ class MainWindow(QMainWindow):
         self.problems_toggle.setText("&Problems Panel")
         self.problems_toggle.setEnabled(False)  # there is nothing to show until a file has problems
         self.problems_toggle.setStatusTip("The problems of the file, when it has any")
+        self.table_toggle = self.table_dock.toggleViewAction()
+        self.table_toggle.setText("&Events Table")
+        self.table_toggle.setShortcut(QKeySequence("Ctrl+T"))
+        self.table_toggle.setStatusTip("One row per event: sort, copy, export as CSV")
+        self.table_toggle.triggered.connect(self._on_table_toggled)
+        self.addAction(self.table_toggle)
+        view_menu.addAction(self.table_toggle)
         view_menu.addAction(self.details_toggle)
         view_menu.addAction(self.problems_toggle)
 
@@ -327,6 +352,11 @@ class MainWindow(QMainWindow):
                               frozenset(get("view/lanes_collapsed")), frozenset(get("view/lanes_hidden")))  # fmt: skip
         self.state.set_lane_choices(choices)
         self.search_filter_action.setChecked(self.settings.get("view/search_mode") == SearchMode.FILTER.value)
+        column = Column(self.settings.get("table/sort_column"))
+        descending = self.settings.get("table/sort_descending")
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.events_table.sortByColumn(COLUMNS.index(column), order)
+        self.events_table.set_export_folder(self.settings.get("table/folder"))
 
     def _save_lanes(self) -> None:
         """Lane choices are remembered as soon as they are made (a crash does not lose them)."""
@@ -345,6 +375,10 @@ class MainWindow(QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.set("view/theme", self._theme_choice.value)
+        column, descending = self.events_table.table_model.sort_state()
+        self.settings.set("table/sort_column", column.value)
+        self.settings.set("table/sort_descending", descending)
+        self.settings.set("table/folder", self.events_table.export_folder())
         self.settings.sync()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -515,6 +549,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{laid_out(store.header.title, 200)} — {self._shown_path.name} — {APP_NAME}")
         self.setWindowFilePath(str(self._shown_path))
 
+    def _select_from_table(self, index: int | None, reveal: bool) -> None:
+        """A row chosen in the events table selects its event everywhere; Enter or a double-click also
+        brings it into view on the timeline (zooming into its cluster when it is hidden in one)."""
+        self.view.select(index, ensure_visible=reveal)
+
+    def _on_table_toggled(self, checked: bool) -> None:
+        if checked:
+            self.table_dock.raise_()
+            self.events_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_table_area(self, area: Qt.DockWidgetArea) -> None:
+        for name, known in TABLE_AREAS.items():
+            if known == area:
+                self.settings.set("table/area", name)
+
     def _on_details_visibility(self, visible: bool) -> None:
         if not visible and not self._closing and self.isVisible() and not self.details_dock.isFloating():
             self._set_message("Details closed: View > Details Panel (Ctrl+D) shows them again")
@@ -637,7 +686,7 @@ class MainWindow(QMainWindow):
         rows = []
         actions = [self.open_action, self.reload_action, self.export_action, self.quit_action, self.find_action,
                    self.next_match_action, self.previous_match_action, self.zoom_in_action, self.zoom_out_action,
-                   self.fit_action, self.details_toggle, self.shortcuts_action]  # fmt: skip
+                   self.fit_action, self.table_toggle, self.details_toggle, self.shortcuts_action]  # fmt: skip
         for action in actions:
             keys = ", ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not is_media_key(k)
@@ -692,6 +741,14 @@ class MainWindow(QMainWindow):
 
 
 DETAILS_MIN_WIDTH = 220
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+#: Where the events table may dock, by the name the settings keep.
+TABLE_AREAS = {
+    "bottom": BOTTOM,
+    "right": Qt.DockWidgetArea.RightDockWidgetArea,
+    "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "top": Qt.DockWidgetArea.TopDockWidgetArea,
+}
 
 
 def details_width(window_width: int) -> int:

@@ -17,6 +17,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from viewer.export.writers import DEFAULT_SUFFIX, WRITERS
 
 MAX_RECENT_FILES = 10
+#: The events table's columns by the names the settings keep (viewer.ui.events_table.Column's values).
+TABLE_COLUMNS = ("date", "title", "tags", "quotes", "precision", "marks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("export/sources", False, bool),
         Setting("export/format", DEFAULT_SUFFIX, str, tuple(WRITERS), "the suffix of the last export"),
         Setting("export/folder", "", str, description="where the last export was written"),
+        Setting("table/area", "bottom", str, ("bottom", "right", "left", "top"), "where the events table docks"),
+        Setting("table/sort_column", "date", str, TABLE_COLUMNS, "the events table's sort column"),
+        Setting("table/sort_descending", False, bool, description="the events table sorts from last to first"),
+        Setting("table/folder", "", str, description="where the events table was last exported"),
     )
 }
 

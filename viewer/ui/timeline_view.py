@@ -39,7 +39,9 @@ from viewer.render.painter import Decorations, Frame, Hit, TimelinePainter
 from viewer.render.scale import MIN_WIDTH, TimeScale, zoom_factor_for_wheel
 from viewer.render.scene import LaneBand, Scene
 from viewer.render.theme import LIGHT, Theme
+from viewer.ui import timeline_access
 from viewer.ui.lanes_menu import lane_menu
+from viewer.ui.timeline_access import TimelineAccessible
 from viewer.viewstate import STEP_ZOOM, StartView, ViewState
 
 __all__ = ["TimelineView"]
@@ -117,6 +119,11 @@ class TimelineView(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(DESCRIPTION)
+        # What a screen reader meets: the events and clusters of the scene shown (see timeline_access.py).
+        self._accessible: TimelineAccessible | None = None
+        self._painted_key: tuple | None = None  # what the last painted scene was decided for
+        self._decided: tuple[tuple, Scene] | None = None  # a scene decided (not painted) for the accessible tree
+        timeline_access.install()
 
     # -- the model ---------------------------------------------------------------------------------------
     def set_store(self, store: Store, keep_view: bool = False, keep_search: bool = False) -> None:
@@ -141,6 +148,32 @@ class TimelineView(QWidget):
     def _on_selection_changed(self, index: int | None) -> None:
         self.update()
         self.selectionChanged.emit(-1 if index is None else index)
+        if index is not None and self.hasFocus():
+            self.accessible().announce_selection()
+
+    # -- accessibility -----------------------------------------------------------------------------------
+    def accessible(self) -> TimelineAccessible:
+        """The timeline's node in Qt's accessibility tree (Qt asks for it through the installed factory)."""
+        if self._accessible is None:
+            self._accessible = TimelineAccessible(self)
+        return self._accessible
+
+    def _scene_key(self, frame: Frame) -> tuple:
+        return (id(frame.store), frame.t0, frame.t1, id(frame.theme), frame.selected, id(frame.matches),
+                id(frame.shown), frame.lanes, frame.tags_on, self.width(), self.height())  # fmt: skip
+
+    def accessible_scene(self) -> Scene | None:
+        """The scene on screen, for the accessibility tree: the last one painted when it is still what the view
+        shows, else one decided now for the current view (without painting)."""
+        if not self._has_store:
+            return None
+        frame = self._frame()
+        key = self._scene_key(frame)
+        if self._painted_key == key and self._painter.scene is not None:
+            return self._painter.scene
+        if self._decided is None or self._decided[0] != key:
+            self._decided = (key, self._painter.scene_for(QRectF(self.rect()), frame))
+        return self._decided[1]
 
     def _on_hover_changed(self, index: int | None) -> None:
         self.update()
@@ -261,6 +294,7 @@ class TimelineView(QWidget):
         finally:
             painter.end()
         self._geometry_valid = self._has_store and frame.store is self.state.store
+        self._painted_key = self._scene_key(frame)
         if self._pointer is not None and self.underMouse():
             self._hover_timer.start()
 
@@ -297,6 +331,8 @@ class TimelineView(QWidget):
         )
         self.update()
         super().focusInEvent(event)
+        if self.state.selected is not None:
+            self.accessible().announce_selection()  # the focus lands on the selected event
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._focus_visible = False
