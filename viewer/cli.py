@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.export.paper import Paper
 from viewer.export.writers import format_words, output_words
 from viewer.model.collector import collector_paused
 from viewer.model.dates import DateError, parse_date
@@ -139,9 +140,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
     export.add_argument("-o", "--output", type=Path, required=True, help=f"{output_words()} (by suffix)")
-    export.add_argument("--width", type=_positive_int, default=1920, help="pixels (default 1920)")
-    export.add_argument("--height", type=_positive_int, default=1080, help="pixels (default 1080)")
-    export.add_argument("--scale", type=_positive_float, default=1.0, help="device pixel ratio (default 1)")
+    export.add_argument("--width", type=_positive_int, default=None, help="pixels (default 1920)")
+    export.add_argument("--height", type=_positive_int, default=None, help="pixels (default 1080)")
+    export.add_argument("--scale", type=_positive_float, default=None,
+                        help="device pixel ratio (default 1; with --paper, 300 dpi print size)")
+    export.add_argument("--paper", type=_paper, metavar="{" + ",".join(p.value for p in Paper) + "}",
+                        help="a PDF page of this paper (landscape), the picture filling it; a PNG or SVG is "
+                        "drawn for it at 300 dpi (instead of --width and --height)")
+    export.add_argument("--portrait", action="store_true", help="with --paper: the paper upright")
     export.add_argument("--from", dest="start", type=_partial_date, help="first date shown, e.g. 2018-05")
     export.add_argument("--to", dest="end", type=_partial_date, help="last date shown, e.g. 2019-03")
     export.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
@@ -153,6 +159,13 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lanes", choices=("none", "tags", "group"), default="none",
                         help="one lane per tag or per group, as View > Lanes draws them (default none)")
     return parser
+
+
+def _paper(text: str) -> Paper:
+    try:
+        return Paper.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive_int(text: str) -> int:
