@@ -290,7 +290,21 @@ class TimelinePainter:
         soft = mark.kind is Kind.SPAN or mark.approximate
         strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
         foot = None
-        if soft:
+        if mark.open_left_x is not None or mark.open_right_x is not None:
+            # An open end (EDTF '..' or an unknown end): the bar fades out over its last stretch, to say
+            # that it goes on beyond what is known rather than stopping there.
+            gradient = QLinearGradient(left, 0, right, 0)
+            full = _mixed(base, theme.background, strength * alpha)
+            clear = _mixed(base, theme.background, 0.0)
+            length = max(right - left, 1.0)
+            start = 0.0 if mark.open_left_x is None else min(max((mark.open_left_x - left) / length, 0.0), 1.0)
+            stop = 1.0 if mark.open_right_x is None else min(max((mark.open_right_x - left) / length, 0.0), 1.0)
+            gradient.setColorAt(0.0, clear if mark.open_left_x is not None and mark.open_left_x > left else full)
+            gradient.setColorAt(start, full)
+            gradient.setColorAt(max(stop, start), full)
+            gradient.setColorAt(1.0, clear if mark.open_right_x is not None and mark.open_right_x < right else full)
+            painter.setBrush(QBrush(gradient))
+        elif soft:
             # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
             # over the drawn part only, and an end that lies off screen is not softened. Its colours are mixed
             # with the background beforehand rather than given an alpha: PDF output draws a gradient's

@@ -36,6 +36,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("files/recent", [], list, description="recently opened chronologies, newest first"),
         Setting("files/last_folder", "", str, description="where Open… starts"),
         Setting("view/theme", "system", str, ("system", "light", "dark"), "the window's colours"),
+        Setting("view/time_zone", "event", str, description="View > Time zone: 'event', 'utc' or an IANA name"),
         Setting("export/range", "visible", str, ("visible", "all"), "export what is visible or everything"),
         Setting("export/size", "window", str, ("window", "1920x1080", "3840x2160", "a4", "custom")),
         Setting("export/width", 1920, int, description="custom export width in pixels"),

@@ -91,6 +91,7 @@ class TimelineView(QWidget):
         self.state.search_changed.connect(self.update)
         self.state.filter_changed.connect(self.update)
         self.state.lanes_changed.connect(self.update)
+        self.state.zone_changed.connect(self.update)
         # Pointer state
         self._press_pos: QPointF | None = None
         self._press_scale: TimeScale | None = None
@@ -235,6 +236,7 @@ class TimelineView(QWidget):
             lanes=state.drawn_lanes(),
             tags_on=state.tag_filter.tags if state.tag_filter is not None else None,
             decorations=Decorations(legend=True),
+            zone=state.display_zone.axis_zone,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
