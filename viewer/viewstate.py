@@ -193,7 +193,7 @@ class ViewState:
         self.pending = which
 
     def set_range(self, t0: float, t1: float) -> None:
-        """Show [t0, t1] exactly, as far as the zoom limits and years 1 to 9999 allow."""
+        """Show [t0, t1] exactly, as far as the zoom limits and the representable years allow."""
         if not (math.isfinite(t0) and math.isfinite(t1)) or t0 == t1:
             return
         lo, hi = min(t0, t1), max(t0, t1)

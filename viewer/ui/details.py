@@ -112,12 +112,12 @@ def date_line(event: Event) -> str:
 
 
 def zone_line(event: Event, display: DisplayZone) -> str:
-    """A time of day in its own zone and, when the chosen zone differs, in that one, each with its calendar
-    day: '5 Feb 2019 21:10 EST = 6 Feb 09:10 in Jakarta (WIB)'; both ends of a range of times. Empty for
-    calendar dates, which have no zone."""
+    """A time of day in its own zone and in the chosen zone, each with its calendar day, where they differ:
+    '5 Feb 2019 21:10 EST = 6 Feb 09:10 in Jakarta (WIB)'; both ends of a range of times. Empty for calendar
+    dates, which have no zone, and where the chosen zone is the event's own (the date line says it)."""
     ends = [event.when.start] + ([event.when.end] if event.when.end is not None else [])
-    lines = [line for line in (times_in_zones(end, display) for end in ends) if line]
-    return " – ".join(lines) if len(lines) < 2 else "\n– ".join(lines)
+    lines = [line for line in (times_in_zones(end, display) for end in ends) if line and " = " in line]
+    return "\n– ".join(lines)  # only where the chosen zone adds something: the date line has the own zone
 
 
 def ongoing_line(event: Event) -> str:

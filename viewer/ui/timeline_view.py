@@ -159,7 +159,7 @@ class TimelineView(QWidget):
         return self.state.visible_range()
 
     def set_range(self, t0: float, t1: float) -> None:
-        """Show [t0, t1] exactly, as far as the zoom limits and years 1 to 9999 allow."""
+        """Show [t0, t1] exactly, as far as the zoom limits and the representable years allow."""
         self._current()
         self.state.set_range(t0, t1)
 
