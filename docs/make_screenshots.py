@@ -1,4 +1,5 @@
-"""Make the README's screenshots: the real window at three zoom levels, and an export.
+"""Make the README's screenshots: the real window at three zoom levels, with the events table (light and dark),
+and an export.
 
 Run it on a real X server (e.g. `Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 python docs/make_screenshots.py`);
 it writes docs/screenshots/*.png. Look at every picture before committing it.
@@ -9,13 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from viewer.cli import main as cli_main
 from viewer.model.dates import parse_date
 from viewer.resources import SHIPPED_CHRONOLOGY
 from viewer.ui.main_window import MainWindow
+from viewer.ui.theme_choice import ThemeChoice
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -36,6 +38,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("timeline-viewer-screenshots")  # not the user's own settings
+    QSettings().clear()  # nor the last run's: every run starts from the same window
     window = MainWindow(SHIPPED_CHRONOLOGY)
     window.resize(1500, 860)
     window.show()
@@ -50,6 +53,18 @@ def main() -> int:
     window.view.set_range(parse_date("2019-02-26").start_seconds, parse_date("2019-03-01").end_seconds)
     window.view.select(window.store().index_of("hanoi-summit"), ensure_visible=False)
     shoot(window, "window-hanoi.png")
+
+    # The events table docked under the timeline, in both themes.
+    window.resize(1500, 1000)
+    window.table_toggle.trigger()
+    window.resizeDocks([window.table_dock], [330], Qt.Orientation.Vertical)
+    window.view.set_range(parse_date("2018-04").start_seconds, parse_date("2019-03").end_seconds)
+    window.view.select(window.store().index_of("singapore-summit"), ensure_visible=False)
+    shoot(window, "window-table.png")
+    window.set_theme_choice(ThemeChoice.DARK, save=False)
+    window.view.select(window.store().index_of("hanoi-summit"), ensure_visible=False)
+    shoot(window, "window-table-dark.png")
+    window.set_theme_choice(ThemeChoice.SYSTEM, save=False)
     window.close()
 
     code = cli_main(["export", str(SHIPPED_CHRONOLOGY), "-o", str(OUT / "export-february-2019.png"),

@@ -213,6 +213,62 @@ def _load_responsiveness(size: int) -> str:
     )
 
 
+def _events_table(sizes: list[int]) -> str:
+    """The events table at each size: one screenful of cells asked of the model, a scroll step painted by a
+    real QTableView (offscreen), and sorts by title and by quotes (numpy over whole columns)."""
+    import numpy as np
+
+    from viewer import synthetic
+    from viewer.qtenv import use_offscreen_platform
+
+    use_offscreen_platform()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.events_table import COLUMNS, Column, EventsTable
+    from viewer.viewstate import ViewState
+
+    app = QApplication.instance() or QApplication(["bench"])
+    lines = []
+    for size in sizes:
+        store = synthetic.store(size, seed=1)
+        state = ViewState(1200)
+        state.set_store(store)
+        view = EventsTable(state, lambda index, reveal, state=state: state.select(index))
+        model = view.table_model
+        rng = np.random.default_rng(2)
+        page = []
+        for start in rng.integers(0, max(size - 30, 1), 200):
+            began = time.perf_counter()
+            for row in range(int(start), min(int(start) + 30, size)):
+                for column in range(len(COLUMNS)):
+                    model.data(model.index(row, column))
+            page.append((time.perf_counter() - began) * 1000)
+        view.resize(1200, 700)
+        view.show()
+        app.processEvents()
+        bar = view.verticalScrollBar()
+        frames = []
+        for value in rng.integers(0, max(bar.maximum(), 1), 60):
+            bar.setValue(int(value))
+            began = time.perf_counter()
+            view.viewport().repaint()
+            frames.append((time.perf_counter() - began) * 1000)
+        sorts = {}
+        for column, order in ((Column.TITLE, Qt.SortOrder.AscendingOrder), (Column.QUOTES, Qt.SortOrder.AscendingOrder),
+                              (Column.TITLE, Qt.SortOrder.DescendingOrder)):  # fmt: skip
+            began = time.perf_counter()
+            model.sort(COLUMNS.index(column), order)
+            sorts[column, order] = time.perf_counter() - began
+        view.close()
+        lines.append(f"{size:>9,} events: one screen of cells {statistics.median(page):.3f} ms (median of 200), "
+                     f"a scroll step painted {statistics.median(frames):.2f} ms (median of 60); sorted by title "
+                     f"{sorts[Column.TITLE, Qt.SortOrder.AscendingOrder]:.2f} s (the first time), by quotes "
+                     f"{sorts[Column.QUOTES, Qt.SortOrder.AscendingOrder]:.2f} s, by title again, descending, "
+                     f"{sorts[Column.TITLE, Qt.SortOrder.DescendingOrder]:.2f} s")  # fmt: skip
+    return "\n".join(lines)
+
+
 def _run_child(size: int) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "viewer.bench", "--child", str(size)], capture_output=True,
                           text=True, check=False)  # fmt: skip
@@ -258,7 +314,15 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: load a file of N events as the window does (in the background) and report the longest "
         "pause of the GUI thread meanwhile",
     )
+    parser.add_argument(
+        "--events-table",
+        metavar="SIZES",
+        help="instead: time the events table (a screen of cells, a scroll step, sorts) at these comma-separated sizes",
+    )
     options = parser.parse_args(argv)
+    if options.events_table is not None:
+        print(_events_table([int(s.replace("_", "")) for s in options.events_table.split(",") if s.strip()]))
+        return 0
     if options.load_responsiveness is not None:
         print(_load_responsiveness(options.load_responsiveness))
         return 0

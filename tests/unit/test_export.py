@@ -391,3 +391,49 @@ def test_export_tag_draws_only_the_events_with_any_of_the_tags(qapp, shipped_pat
 
 def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
+
+
+ERA_CHRONOLOGY = """\
+timeline: {title: Eras and lanes}
+sources: [{id: a, title: A, file: sources/article.txt}]
+eras:
+  - {title: Between the summits, start: 2018-06, end: 2019-02, colour: "#D55E00"}
+events:
+  - {id: s, title: Singapore meeting, date: 2018-06-12, tags: [United States, North Korea],
+     quotes: [{source: a, text: Singapore}], links: [{to: h, label: led to}]}
+  - {id: h, title: Hanoi meeting, date: 2019-02-27, tags: [Vietnam], quotes: [{source: a, text: Hanoi}]}
+"""
+
+
+def _era_file(tmp_path: Path) -> Path:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_bytes(
+        (Path(__file__).resolve().parents[1] / "corpus" / "sources" / "article.txt").read_bytes()
+    )
+    path = tmp_path / "eras.yaml"
+    path.write_text(ERA_CHRONOLOGY, encoding="utf-8")
+    return path
+
+
+def test_export_draws_the_eras_behind_the_events(qapp, tmp_path: Path) -> None:
+    path = _era_file(tmp_path)
+    out = tmp_path / "eras.svg"
+    assert main(["export", str(path), "-o", str(out), "--from", "2018-05", "--to", "2019-03"]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert ">Between the summits<" in svg
+    # An SVG is written in drawing order: the era's band and name come before every event's title.
+    assert svg.index(">Between the summits<") < svg.index(">Singapore meeting<")
+    assert "#d55e00" in svg.lower(), "in the era's own colour"
+
+
+def test_export_lanes_draws_a_lane_per_tag_with_the_event_in_each(qapp, tmp_path: Path) -> None:
+    path = _era_file(tmp_path)
+    out = tmp_path / "lanes.svg"
+    assert main(["export", str(path), "-o", str(out), "--lanes", "tags", "--from", "2018-05", "--to", "2019-03"]) == 0
+    svg = out.read_text(encoding="utf-8")
+    for lane in ("United States", "North Korea", "Vietnam"):
+        assert f">{lane}<" in svg
+    assert svg.count(">Singapore meeting<") == 2, "an event with two tags is drawn in both lanes"
+    plain = tmp_path / "plain.svg"
+    assert main(["export", str(path), "-o", str(plain), "--from", "2018-05", "--to", "2019-03"]) == 0
+    assert plain.read_text(encoding="utf-8").count(">Singapore meeting<") == 1

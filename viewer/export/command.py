@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from viewer.export.paper import Orientation, Sheet
 from viewer.export.pictures import ExportRequest, request_problem
 from viewer.export.saving import ensure_gui_application, export, output_problem
 from viewer.export.writers import ExportError, writer_for
@@ -34,6 +35,7 @@ def export_from_cli(options: argparse.Namespace) -> int:
     output: Path = options.output
     try:
         writer_for(output)
+        _settle_size(options)
         problem = request_problem(ExportRequest(options.width, options.height, options.scale))
         if problem is not None:
             raise ExportError(problem)
@@ -45,7 +47,7 @@ def export_from_cli(options: argparse.Namespace) -> int:
     except ExportError as error:
         _say(f"timeline-viewer export: {error}")
         return 1
-    result = load(options.file)
+    result = load(options.file, format=getattr(options, "format", None))
     if result.store is None or result.problems:
         for problem in result.problems:
             _say(str(problem))
@@ -65,18 +67,38 @@ def export_from_cli(options: argparse.Namespace) -> int:
         return 2
     lanes = LaneChoices(LaneMode.parse(getattr(options, "lanes", "none")))
     request = ExportRequest(options.width, options.height, options.scale, t0, t1, THEMES[options.theme], decorations,
-                            tags=tags, lanes=lanes)  # fmt: skip
+                            tags=tags, lanes=lanes, sheet=options.sheet)  # fmt: skip
     try:
         export(result.store, output, request)
     except ExportError as error:
         _say(f"timeline-viewer export: {error}")
         return 1
-    _say(f"wrote {output} ({options.width}×{options.height})")
+    size = f"{options.width}×{options.height}"
+    _say(f"wrote {output} ({size if options.sheet is None else f'{options.sheet.words()}, {size} at 300 dpi'})")
     shown = (options.start or options.end) and not len(result.store.touching(*_shown_range(result.store, t0, t1)))
     if shown:
         _say(f"timeline-viewer export: warning: no event falls between {_words(options.start, 'the start')} and "
              f"{_words(options.end, 'the end')}; the picture shows an empty axis")  # fmt: skip
     return 0
+
+
+def _settle_size(options: argparse.Namespace) -> None:
+    """Width, height and scale from --paper (its size at 300 dpi), or as given, or 1920 × 1080 at 1."""
+    paper = getattr(options, "paper", None)
+    options.sheet = None
+    if paper is not None:
+        if options.width is not None or options.height is not None:
+            raise ExportError("--paper gives the size; leave out --width and --height")
+        sheet = Sheet(paper, Orientation.PORTRAIT if options.portrait else Orientation.LANDSCAPE)
+        options.sheet = sheet
+        options.width, options.height = sheet.pixels()
+        options.scale = options.scale or sheet.scale()
+        return
+    if getattr(options, "portrait", False):
+        raise ExportError("--portrait goes with --paper")
+    options.width = options.width or 1920
+    options.height = options.height or 1080
+    options.scale = options.scale or 1.0
 
 
 def _shown_range(store: Store, t0: float | None, t1: float | None) -> tuple[float, float]:

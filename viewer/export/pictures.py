@@ -21,6 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from viewer.export.paper import Sheet
 from viewer.export.writers import ExportError, Progress
 from viewer.model.store import Store
 from viewer.render.lanes import LaneChoices
@@ -47,6 +48,8 @@ class ExportRequest:
     shown: np.ndarray | None = None
     lanes: LaneChoices | None = None
     matches: np.ndarray | None = None  # a search's matches (the rest faded), as the window draws them
+    tags_on: frozenset[str] | None = None  # the window's tag filter, for the legend's off entries
+    sheet: Sheet | None = None  # a paper chosen: a PDF's page is that paper (see viewer.export.paper)
 
 
 MAX_DRAWING_SIDE = 100_000  # any format: the layout keeps counts per pixel of the width
@@ -69,6 +72,14 @@ def request_problem(request: ExportRequest) -> str | None:
     if width / scale < 1 or height / scale < 1:
         return f"{width}×{height} at scale {scale:g} leaves less than one pixel to draw in"
     return None
+
+
+def on_sheet(request: ExportRequest) -> ExportRequest:
+    """The request drawn for its paper, when it names one: the paper's size at 300 dpi, text at print size."""
+    if request.sheet is None:
+        return request
+    width, height = request.sheet.pixels()
+    return dataclasses.replace(request, width=width, height=height, scale=request.sheet.scale())
 
 
 def largest_png(width: int, height: int) -> tuple[int, int]:
@@ -107,11 +118,12 @@ def _frame(store: Store, request: ExportRequest, logical_width: float) -> Frame:
         t1 = d1 if t1 is None else t1
     decorations = request.decorations or Decorations()
     shown = request.shown
-    tags_on = None
+    tags_on = request.tags_on
     if request.tags:
         tagged = store.tagged(request.tags)
         shown = tagged if shown is None else np.intersect1d(shown, tagged, assume_unique=True)
-        tags_on = frozenset(request.tags)
+        tags_on = frozenset(request.tags) if tags_on is None else tags_on & frozenset(request.tags)
+    if tags_on is not None:  # a picture of some tags lists only those (there is nothing to click)
         decorations = dataclasses.replace(decorations, legend_all_tags=False)
     return Frame(store, t0, t1, request.theme, decorations=decorations, fixed=True, shown=shown,
                  matches=request.matches, lanes=request.lanes or LaneChoices(), tags_on=tags_on)  # fmt: skip
@@ -136,7 +148,7 @@ def _memory_device() -> Iterator[tuple[QByteArray, QBuffer]]:
 
 
 def png_bytes(store: Store, request: ExportRequest, progress: Progress | None = None) -> QByteArray:
-    image = render_image(store, request)
+    image = render_image(store, on_sheet(request))
     if progress:
         progress(70)
     with _memory_device() as (data, buffer):
@@ -161,6 +173,8 @@ def _vector_bytes(
 
 
 def svg_bytes(store: Store, request: ExportRequest, progress: Progress | None = None) -> QByteArray:
+    request = on_sheet(request)
+
     def device_for(buffer: QBuffer, width: float, height: float) -> QSvgGenerator:
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
@@ -203,13 +217,19 @@ def well_formed_svg(svg: QByteArray) -> QByteArray:
 
 
 def pdf_bytes(store: Store, request: ExportRequest, progress: Progress | None = None) -> QByteArray:
-    """A vector PDF whose page has the picture's aspect, at 96 logical pixels to the inch."""
+    """A vector PDF at 96 logical pixels to the inch: its page is the paper chosen (`request.sheet`), drawn
+    over whole, or else has the picture's own size."""
+    request = on_sheet(request)
+    sheet = request.sheet
 
     def device_for(buffer: QBuffer, width: float, height: float) -> QPdfWriter:
         writer = QPdfWriter(buffer)
         writer.setResolution(96)
-        writer.setPageSize(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point, "timeline"))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        if sheet is not None:
+            writer.setPageLayout(sheet.layout())
+        else:
+            writer.setPageSize(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point, "timeline"))
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
         writer.setTitle(store.header.title)
         writer.setCreator("timeline-viewer")
         return writer

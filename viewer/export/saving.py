@@ -13,12 +13,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
 from viewer.export.pictures import ExportRequest, request_problem
-from viewer.export.writers import ExportError, Progress, writer_for
+from viewer.export.writers import ExportError, Progress, table_writer_for, writer_for
 from viewer.model.safe_read import error_words, kind_words
 from viewer.model.store import Store
 from viewer.qtenv import use_offscreen_platform
@@ -39,6 +40,14 @@ def export(store: Store, output: Path, request: ExportRequest, progress: Progres
     write_atomically(output, bytes(data.data()) if hasattr(data, "data") else bytes(data))
     if progress:
         progress(100)
+
+
+def export_table(header: Sequence[str], rows: Iterable[Sequence[str]], output: Path) -> None:
+    """Write a table (the events table) to `output` in the format its suffix names, atomically; ExportError
+    with the reason. As for pictures, only a regular file is ever replaced."""
+    writing = table_writer_for(output)
+    output_problem(output)
+    write_atomically(output, writing.write(header, rows))
 
 
 def output_problem(output: Path) -> None:

@@ -12,7 +12,7 @@ and its row to `WRITERS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -79,6 +79,58 @@ WRITERS: dict[str, Writing] = {
     ".pdf": Writing(Picture.PDF, "PDF document", _drawn_by("pdf_bytes")),
 }
 DEFAULT_SUFFIX = next(iter(WRITERS))
+
+
+class TableFormat(Enum):
+    """The formats the events table is exported to; each has one row in `TABLE_WRITERS`."""
+
+    CSV = "csv"
+
+
+class TableWriter(Protocol):
+    """Encodes a table (a header and rows of text) as a whole file, written atomically afterwards."""
+
+    def __call__(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes: ...
+
+
+def _tabled_by(name: str) -> TableWriter:
+    """The function `name` of viewer.export.tables (Qt-free), imported when a table is written."""
+
+    def write(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+        from viewer.export import tables
+
+        return getattr(tables, name)(header, rows)
+
+    write.__name__ = write.__qualname__ = name
+    return write
+
+
+@dataclass(frozen=True, slots=True)
+class TableWriting:
+    """One row of the table writers: the format, its name in a file dialog, and the function that writes it."""
+
+    format: TableFormat
+    name: str
+    write: TableWriter
+
+
+# suffix -> how the events table is written (the window's Export Table; the picture formats are above).
+TABLE_WRITERS: dict[str, TableWriting] = {
+    ".csv": TableWriting(TableFormat.CSV, "CSV table", _tabled_by("csv_bytes")),
+}
+
+
+def table_writer_for(output: Path) -> TableWriting:
+    """The row that writes a table to `output`; ExportError naming the choices otherwise."""
+    row = TABLE_WRITERS.get(output.suffix.lower())
+    if row is None:
+        raise ExportError(f"cannot tell the format from '{output.name}': use {_either(list(TABLE_WRITERS))}")
+    return row
+
+
+def table_filters() -> list[str]:
+    """'CSV table (*.csv)', one per table format, for the save dialog."""
+    return [f"{row.name} (*{suffix})" for suffix, row in TABLE_WRITERS.items()]
 
 
 def _either(words: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -14,6 +14,8 @@ class Problem:
     line: int
     column: int
     message: str
+    # More than a line can say, for the problems panel (a quote's nearest passage in its source); plain text.
+    detail: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         if self.line:

@@ -7,13 +7,50 @@ grows with what is visible, not with the size of the chronology.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from viewer.model.dates import SECONDS_PER_DAY
+from viewer.model.dates import SECONDS_PER_DAY, Precision
 from viewer.model.events import Era, Event, Header, Source
+
+
+class Marks(enum.Flag):
+    """What a date says about itself besides its precision."""
+
+    NONE = 0
+    APPROXIMATE = enum.auto()
+    UNCERTAIN = enum.auto()
+    ONGOING = enum.auto()  # a range whose end is only where the sources stop
+
+    def words(self) -> str:
+        """'approximate, ongoing'; '' for none."""
+        return ", ".join(mark.name.lower() for mark in Marks if mark and mark in self)  # type: ignore[union-attr]
+
+
+class EventRows(Protocol):
+    """The narrow API a table reads events through: one field of one event at a time, or a whole column.
+
+    `Store` answers it from its events; a columnar store can answer it from its columns without ever
+    building an Event (the events table's million-row test holds it to that)."""
+
+    def __len__(self) -> int: ...
+    def id_at(self, index: int) -> str: ...
+    def title_at(self, index: int) -> str: ...
+    def tags_at(self, index: int) -> tuple[str, ...]: ...
+    def quote_count_at(self, index: int) -> int: ...
+    def date_words_at(self, index: int) -> str: ...
+    def precision_at(self, index: int) -> Precision: ...
+    def is_range_at(self, index: int) -> bool: ...
+    def marks_at(self, index: int) -> Marks: ...
+    def title_column(self) -> np.ndarray: ...
+    def tags_column(self) -> np.ndarray: ...
+    def quote_count_column(self) -> np.ndarray: ...
+    def precision_column(self) -> np.ndarray: ...
+    def marks_column(self) -> np.ndarray: ...
 
 
 class Store:
@@ -49,7 +86,13 @@ class Store:
         self._index_by_id: dict[str, int] | None = None
         self._search_text: str | None = None
         self._tags: list[str] | None = None
+        self._uncited: int | None = None
         self._search_offsets: np.ndarray | None = None
+        self._title_column: np.ndarray | None = None
+        self._tags_column: np.ndarray | None = None
+        self._quote_counts: np.ndarray | None = None
+        self._precisions: np.ndarray | None = None
+        self._marks: np.ndarray | None = None
         # Periods drawn behind the events, in time order (the longer first where two start together).
         self.eras: tuple[Era, ...] = tuple(sorted(eras, key=lambda era: (era.start_seconds, -era.end_seconds)))
         self._by_tag: dict[str, np.ndarray] | None = None
@@ -59,6 +102,69 @@ class Store:
 
     def __len__(self) -> int:
         return len(self.events)
+
+    # -- one event's fields, by index ------------------------------------------------------------------
+    # What a table asks, a cell at a time: each answers from an index and hands out no Event, so that a
+    # columnar store (issue 11) can answer the same calls from its columns without building events. The
+    # `*_column` methods give a whole field as one numpy array, for sorting.
+    def id_at(self, index: int) -> str:
+        return self.events[index].id
+
+    def title_at(self, index: int) -> str:
+        return self.events[index].title
+
+    def tags_at(self, index: int) -> tuple[str, ...]:
+        return self.events[index].tags
+
+    def quote_count_at(self, index: int) -> int:
+        """How many quotes back event `index`; 0 for an uncited event."""
+        return len(self.events[index].quotes)
+
+    def date_words_at(self, index: int) -> str:
+        """The date as a reader is told it: '27–28 February 2019', '1976 – ongoing as of 6 February 2019'."""
+        return self.events[index].date_words()
+
+    def precision_at(self, index: int) -> Precision:
+        """What the event as a whole is known to (the coarser end of a range)."""
+        return self.events[index].when.precision
+
+    def is_range_at(self, index: int) -> bool:
+        return self.events[index].when.is_range
+
+    def marks_at(self, index: int) -> Marks:
+        """Whether the date is approximate or uncertain, and whether the range is still going on."""
+        return _marks_of(self.events[index])
+
+    def title_column(self) -> np.ndarray:
+        """Every title, casefolded, as one array (objects: fixed-width strings would take the longest's room)."""
+        if self._title_column is None:
+            self._title_column = np.array([e.title.casefold() for e in self.events], dtype=object)
+        return self._title_column
+
+    def tags_column(self) -> np.ndarray:
+        """Every event's tags joined, casefolded, as one array ("" for the untagged)."""
+        if self._tags_column is None:
+            self._tags_column = np.array([", ".join(e.tags).casefold() for e in self.events], dtype=object)
+        return self._tags_column
+
+    def quote_count_column(self) -> np.ndarray:
+        if self._quote_counts is None:
+            self._quote_counts = np.fromiter((len(e.quotes) for e in self.events), np.int64, len(self.events))
+        return self._quote_counts
+
+    def precision_column(self) -> np.ndarray:
+        """A sort key per event: its precision, twice over, plus one for a range (a range of days after a day)."""
+        if self._precisions is None:
+            self._precisions = np.fromiter(
+                (2 * int(e.when.precision) + e.when.is_range for e in self.events), np.int64, len(self.events)
+            )
+        return self._precisions
+
+    def marks_column(self) -> np.ndarray:
+        """Each event's `Marks`, as integers."""
+        if self._marks is None:
+            self._marks = np.fromiter((_marks_of(e).value for e in self.events), np.int64, len(self.events))
+        return self._marks
 
     # -- time ------------------------------------------------------------------------------------------
     def span(self) -> tuple[float, float] | None:
@@ -112,6 +218,12 @@ class Store:
                     counts[tag] = counts.get(tag, 0) + 1
             self._tags = sorted(counts, key=lambda tag: -counts[tag])
         return list(self._tags)
+
+    def uncited(self) -> int:
+        """How many events cite no source (no quote backs them); counted once, the legend asks per frame."""
+        if self._uncited is None:
+            self._uncited = sum(1 for event in self.events if not event.quotes)
+        return self._uncited
 
     def tagged(self, tags: Iterable[str]) -> np.ndarray:
         """Indices, in time order, of the events with any of `tags` (a tag filter, a lane by tag)."""
@@ -206,6 +318,18 @@ class Store:
             self._search_text = "\x00".join(parts)
         assert self._search_offsets is not None
         return self._search_text, self._search_offsets
+
+
+def _marks_of(event: Event) -> Marks:
+    when = event.when
+    marks = Marks.NONE
+    if when.approximate:
+        marks |= Marks.APPROXIMATE
+    if when.uncertain:
+        marks |= Marks.UNCERTAIN
+    if event.ongoing:
+        marks |= Marks.ONGOING
+    return marks
 
 
 class _Links:

@@ -8,8 +8,9 @@ says which character differs, since that is the usual slip when copying by hand.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _WORD = re.compile(r"\S+")
 PREFIX_SEARCH_CHARS = 4096  # a miss is explained by how much of the quote's start (up to this) the source has
@@ -102,3 +103,133 @@ def _longest_found_prefix(haystack: str, needle: str) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+#: How much of the quote and of the source is shown either side of where they part.
+NEAREST_CONTEXT = 36
+#: A prefix or suffix this long that the source holds anchors the nearest passage.
+NEAREST_ANCHOR = 12
+#: At most this much of the quote is lined up with the source (difflib's work grows with its square).
+NEAREST_ALIGN_CHARS = 800
+
+
+def nearest_cost(source: FoldedText, quote: str) -> int:
+    """An upper bound on the characters `nearest_passage` scans for `quote` (a budget counts them)."""
+    needle = min(len(quote), PREFIX_SEARCH_CHARS)
+    loosen = len(source.folded) if source._loose is None else 0
+    align = min(len(quote), NEAREST_ALIGN_CHARS)
+    steps = len(quote) // (NEAREST_ALIGN_CHARS // 2) + 1
+    return loosen + len(quote) + len(source.folded) * (2 + 2 * needle.bit_length() + steps) + 3 * align * align
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """The source's passage nearest to a quote that is not in it, and where the two part.
+
+    `start`/`end` are offsets in the raw source text; `passage` is that stretch with white space folded;
+    `quote` is the quote folded the same way. `quote_at` and `passage_at` are where they first differ, and
+    `same` how many characters before that they agree (at most NEAREST_CONTEXT are shown)."""
+
+    start: int
+    end: int
+    passage: str
+    quote: str
+    quote_at: int
+    passage_at: int
+    same: int
+
+    def lines(self) -> list[str]:
+        """The quote above the passage, lined up on their first difference, and a caret under it."""
+        left = min(NEAREST_CONTEXT, self.same)
+        quote = self.quote[self.quote_at - left : self.quote_at + NEAREST_CONTEXT]
+        passage = self.passage[self.passage_at - left : self.passage_at + NEAREST_CONTEXT]
+        quote_dots = "…" if self.quote_at - left > 0 else ""
+        passage_dots = "…" if self.passage_at - left > 0 else ""
+        dots = "…" if quote_dots or passage_dots else ""
+        quote_end = "…" if self.quote_at + NEAREST_CONTEXT < len(self.quote) else ""
+        passage_end = "…" if self.passage_at + NEAREST_CONTEXT < len(self.passage) else ""
+        caret = " " * (len("source: ") + len(dots) + left) + "^ the first difference"
+        return [f"quote:  {dots}{quote}{quote_end}", f"source: {dots}{passage}{passage_end}", caret]
+
+
+def nearest_passage(source: FoldedText, quote: str) -> Nearest | None:
+    """The passage of the source most like `quote`: the same characters but for typography or case, or the
+    stretch around the quote's longest beginning (or end) that the source holds, lined up with the quote by
+    difflib; None when the source holds no beginning or end of NEAREST_ANCHOR characters."""
+    needle = fold(quote)
+    if not needle:
+        return None
+    folded = source.folded
+    if len(needle) > NEAREST_ALIGN_CHARS:
+        # A long quote is lined up from a little before the end of the longest beginning the source holds.
+        offset = max(0, _longest_found_prefix(source.folded, needle[:PREFIX_SEARCH_CHARS]) - NEAREST_ALIGN_CHARS // 4)
+        start = offset
+        while offset + NEAREST_ALIGN_CHARS < len(needle) and needle[offset : offset + NEAREST_ALIGN_CHARS] in folded:
+            offset += NEAREST_ALIGN_CHARS // 2  # this stretch is in the source: the quote parts from it later
+        if offset > start:  # the difference is in the second half of this stretch: bring it to the middle
+            offset = min(offset + NEAREST_ALIGN_CHARS // 4, len(needle) - NEAREST_ALIGN_CHARS)
+        found = nearest_passage(source, needle[offset : offset + NEAREST_ALIGN_CHARS])
+        return None if found is None else replace(found, quote=needle, quote_at=found.quote_at + offset)
+    if source._loose is None:
+        source._loose = _loosen(folded)
+    at = source._loose.find(_loosen(needle))
+    if at >= 0:
+        window_start, window = at, folded[at : at + len(needle)]
+    else:
+        prefix = _longest_found_prefix(folded, needle[:PREFIX_SEARCH_CHARS])
+        suffix = _longest_found_suffix(folded, needle[-PREFIX_SEARCH_CHARS:])
+        if max(prefix, suffix) < NEAREST_ANCHOR:
+            return None
+        slack = len(needle) // 2 + NEAREST_CONTEXT
+        if prefix >= suffix:
+            window_start = folded.find(needle[:prefix])
+            window = folded[window_start : window_start + len(needle) + slack]
+        else:
+            end = folded.find(needle[len(needle) - suffix :]) + suffix
+            window_start = max(0, end - len(needle) - slack)
+            window = folded[window_start:end]
+    matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    # The passage runs from where the quote's first matched stretch is in the source to where its last ends.
+    passage_start, passage_end = max(0, blocks[0].b - blocks[0].a), blocks[-1].b + blocks[-1].size
+    if blocks[-1].a + blocks[-1].size < len(needle):  # the quote goes on past its last match
+        passage_end = min(len(window), passage_end + len(needle) - blocks[-1].a - blocks[-1].size)
+    passage = window[passage_start:passage_end]
+    quote_at, passage_at, same = len(needle), len(passage), 0
+    for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, needle, passage, autojunk=False).get_opcodes():
+        if tag == "equal":
+            same = i2 - i1
+            continue
+        quote_at, passage_at = i1, j1
+        break
+    if quote_at == len(needle) and passage_at == len(passage):
+        same = min(len(needle), len(passage))
+    start = window_start + passage_start
+    stop = window_start + passage_end
+    raw_start = source._raw_offset(start) if source._folded_starts else 0
+    raw_end = source._raw_offset(stop - 1) + 1 if stop > start and source._folded_starts else raw_start
+    return Nearest(raw_start, raw_end, passage, needle, quote_at, passage_at, same)
+
+
+def _longest_found_suffix(haystack: str, needle: str) -> int:
+    """The length of the longest suffix of `needle` present in `haystack` (binary search on length)."""
+    lo, hi = 0, len(needle)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if needle[len(needle) - mid :] in haystack:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def nearest_words(source: FoldedText, quote: str, source_id: str) -> str:
+    """The nearest passage said for a person: where it is in the source's text, the quote above it and a
+    caret at the first difference; '' when the source has nothing near enough to show."""
+    found = nearest_passage(source, quote)
+    if found is None:
+        return f"Nothing in source '{source_id}' begins or ends like this quote."
+    line = source.raw.count("\n", 0, found.start) + 1
+    return "\n".join([f"The nearest passage of source '{source_id}', line {line} of its text:", *found.lines()])

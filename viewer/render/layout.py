@@ -143,6 +143,7 @@ def compute_layout(
     only: np.ndarray | None = None,
     label_edge: float | None = None,
     remembered: Mapping[int, int] | None = None,
+    only_starts: np.ndarray | None = None,
 ) -> Layout:
     """Lay out the events of `store` between `origin` and `origin + width * seconds_per_pixel`.
 
@@ -150,7 +151,8 @@ def compute_layout(
     `label_edge` is a time past which no label may run: a label that would is put on the left of its
     event instead (the window passes the end of the data, an export the right edge of its picture).
     `remembered` maps store indices to the rows the previous picture gave them: an event keeps its row
-    while that row is free, so the eye can follow it through a zoom or a pan.
+    while that row is free, so the eye can follow it through a zoom or a pan. `only_starts`, when given, is
+    `store.starts[only]` made beforehand (a lane keeps its own, rather than gather it again on every frame).
     """
     rows = max(1, rows)
     layout = Layout(origin, seconds_per_pixel, width, rows)
@@ -160,7 +162,7 @@ def compute_layout(
     bucket_px = metrics.bucket_width
     buckets = max(1, math.ceil(width / bucket_px))
     edges = origin + np.arange(buckets + 1, dtype=np.float64) * bucket_px * seconds_per_pixel
-    starts = store.starts if only is None else store.starts[only]
+    starts = store.starts if only is None else (only_starts if only_starts is not None else store.starts[only])
     first = np.searchsorted(starts, edges, side="left")
     counts = np.diff(first)
 
@@ -174,7 +176,7 @@ def compute_layout(
     chosen: list[int] = []
     ongoing = store.ongoing_at(origin)
     if only is not None and len(ongoing):
-        ongoing = np.intersect1d(ongoing, only, assume_unique=True)
+        ongoing = ongoing[_members(only, ongoing)]  # a binary search each: `only` may hold a million
     if len(ongoing) <= per_bucket:
         chosen.extend(int(i) for i in ongoing)
     else:
@@ -232,11 +234,11 @@ def _place(
         geometry.append((index, event, kind, float(x0), float(x1), full_title, full_date))
 
     has_clusters = bool(layout.clusters)
-    reserve = metrics.cluster_row and rows > 2 and has_clusters
+    reserve = metrics.cluster_row and rows >= 2 and has_clusters
     options = [_label_options(g, metrics, edge_x) for g in geometry]  # the same for every packing tried
     placed, overflow = _pack_within(geometry, options, rows - 1 if reserve else rows, metrics,
                                     _shifted(remembered, 1 if reserve else 0))  # fmt: skip
-    if overflow and not reserve and metrics.cluster_row and rows > 2:
+    if overflow and not reserve and metrics.cluster_row and rows >= 2:
         # Some events will be counted in clusters after all: make room for the clusters' row and pack again.
         reserve = True
         placed, overflow = _pack_within(geometry, options, rows - 1, metrics, _shifted(remembered, 1))
@@ -251,6 +253,14 @@ def _place(
         items.append(Item(index, kind, x0, x1, row + shift, label_x, title_room, show_date, when.approximate,
                           when.uncertain, tag_index, right))  # fmt: skip
     return items
+
+
+def _members(sorted_indices: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """A mask of the `candidates` found in `sorted_indices`."""
+    at = np.searchsorted(sorted_indices, candidates)
+    found = at < len(sorted_indices)
+    found[found] = sorted_indices[at[found]] == candidates[found]
+    return found
 
 
 def _shifted(remembered: Mapping[int, int], reserved: int) -> Mapping[int, int]:

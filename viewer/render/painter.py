@@ -19,7 +19,9 @@ from PySide6.QtGui import (
     QImage,
     QLinearGradient,
     QPainter,
+    QPainterPath,
     QPen,
+    QPolygonF,
     QStaticText,
     QTransform,
 )
@@ -32,6 +34,10 @@ from viewer.render.scene import (
     Frame,
     Hit,
     Ink,
+    LaneBand,
+    LegendKind,
+    LinkArrow,
+    LinkStub,
     Mark,
     Rect,
     Role,
@@ -174,9 +180,18 @@ class TimelinePainter:
         painter.translate(rect.topLeft())
         self._axis(painter, scene, theme)
         self._density(painter, scene, theme)
+        if scene.eras:
+            self._eras(painter, scene, theme)
         painter.save()
         self._last_role = self._last_pen = None  # restore() below brings back the font and pen of before
         painter.setClipRect(_qrect(scene.area))
+        for lane in scene.lanes:
+            self._lane(painter, lane, theme)
+        if scene.lanes_left_out is not None:
+            self._text(painter, scene.lanes_left_out, theme)
+        for arrow in scene.links:
+            if not arrow.emphasised:
+                self._arrow(painter, arrow, theme)
         for pill in scene.clusters:
             self._last_pen = None
             painter.setPen(Qt.PenStyle.NoPen)
@@ -186,6 +201,11 @@ class TimelinePainter:
             self._text(painter, pill.text, theme)
         for glyph in scene.events:
             self._event(painter, glyph, scene, theme)
+        for arrow in scene.links:
+            if arrow.emphasised:
+                self._arrow(painter, arrow, theme)
+        for stub in scene.link_stubs:
+            self._stub(painter, stub, theme)
         painter.restore()
         self._last_role = self._last_pen = None
         for text in scene.heading:
@@ -195,14 +215,19 @@ class TimelinePainter:
             for entry in scene.legend:
                 self._last_pen = None
                 colour = theme.colour_for(entry.colour_slot)
-                if entry.on:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(_colour(colour))
-                else:  # a tag the filter leaves out: a hollow swatch
-                    painter.setPen(QPen(_colour(colour, 0.8), 1.5))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
-                                        else _qrect(entry.swatch), 2, 2)  # fmt: skip
+                if entry.kind is LegendKind.UNCITED:  # the hollow mark it explains: a ring, not a swatch
+                    painter.setPen(QPen(_colour(theme.muted_text), 2))
+                    painter.setBrush(_colour(theme.axis_background))
+                    painter.drawEllipse(_qrect(entry.swatch).adjusted(1, 1, -1, -1))
+                else:
+                    if entry.on:
+                        painter.setPen(Qt.PenStyle.NoPen)
+                        painter.setBrush(_colour(colour))
+                    else:  # a tag the filter leaves out: a hollow swatch
+                        painter.setPen(QPen(_colour(colour, 0.8), 1.5))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
+                                            else _qrect(entry.swatch), 2, 2)  # fmt: skip
                 self._text(painter, entry.text, theme)
             if scene.legend_more is not None:
                 self._text(painter, scene.legend_more, theme)
@@ -211,6 +236,96 @@ class TimelinePainter:
         if scene.empty is not None:
             self._text(painter, scene.empty, theme)
         painter.restore()
+
+    # -- eras, lanes, links ----------------------------------------------------------------------------
+    def _eras(self, painter: QPainter, scene: Scene, theme: Theme) -> None:
+        """Bands behind the rows, edged with a thin line, each named in its row of the strip above them."""
+        self._last_pen = None
+        strength = 0.16 if theme.dark else 0.09
+        for era in scene.eras:
+            colour = era.colour or theme.muted_text
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_colour(colour, strength))
+            painter.drawRect(_qrect(era.band))
+            painter.setBrush(_colour(colour, strength * 1.8))
+            painter.drawRect(_qrect(era.label_box))
+            painter.setPen(QPen(_colour(colour, 0.45), 1))
+            band = era.band
+            for x in (band.x, band.right):
+                if 0 < x < scene.width:
+                    painter.drawLine(QLineF(x, band.y, x, band.bottom))
+            self._last_pen = None
+            if era.label is not None:
+                self._text(painter, era.label, theme)
+        self._last_pen = None
+
+    def _lane(self, painter: QPainter, lane: LaneBand, theme: Theme) -> None:
+        """A lane's header: its band, a line above it, the tag's swatch, the disclosure triangle, its title and
+        count, and its own density along the bottom."""
+        self._last_pen = None
+        header = lane.header
+        painter.fillRect(_qrect(header), _colour(theme.axis_background, 0.9))
+        painter.setPen(QPen(_colour(theme.grid_major), 1))
+        painter.drawLine(QLineF(0, header.y + 0.5, header.right, header.y + 0.5))
+        if lane.colour_slot >= 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_colour(theme.colour_for(lane.colour_slot)))
+            painter.drawRoundedRect(QRectF(header.x + 3, header.y + 5, 4, header.height - 10), 1.5, 1.5)
+        # The disclosure triangle: pointing down when open, right when collapsed.
+        cx, cy = header.x + 15, header.y + header.height / 2 - 1
+        if lane.collapsed:
+            triangle = [QPointF(cx - 3, cy - 4.5), QPointF(cx + 3.5, cy), QPointF(cx - 3, cy + 4.5)]
+        else:
+            triangle = [QPointF(cx - 4.5, cy - 3), QPointF(cx + 4.5, cy - 3), QPointF(cx, cy + 3.5)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_colour(theme.muted_text))
+        painter.drawPolygon(QPolygonF(triangle))
+        bars = lane.density
+        box = lane.density_box
+        if len(bars) and box.height > 0:
+            image = density_image(bars, int(box.height), theme.density)
+            painter.setOpacity(0.7)
+            painter.drawImage(_qrect(box), image, QRectF(0, 0, len(bars), int(box.height)))
+            painter.setOpacity(1.0)
+        self._last_pen = None
+        if lane.title is not None:
+            self._text(painter, lane.title, theme)
+        if lane.count is not None:
+            self._text(painter, lane.count, theme)
+
+    def _arrow(self, painter: QPainter, arrow: LinkArrow, theme: Theme) -> None:
+        self._last_pen = None
+        colour = theme.visible_range if arrow.emphasised else theme.muted_text
+        alpha = 1.0 if arrow.emphasised else 0.55
+        (x0, y0), (c0x, c0y), (c1x, c1y), (x1, y1) = arrow.points
+        path = QPainterPath(QPointF(x0, y0))
+        path.cubicTo(QPointF(c0x, c0y), QPointF(c1x, c1y), QPointF(x1, y1))
+        painter.setPen(QPen(_colour(colour, alpha), 2.0 if arrow.emphasised else 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_colour(colour, alpha))
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in arrow.head]))
+        if arrow.label is not None and arrow.plate is not None:
+            painter.setPen(QPen(_colour(colour, 0.6), 1))
+            painter.setBrush(_colour(theme.background, 0.94))
+            painter.drawRoundedRect(_qrect(arrow.plate), 3, 3)
+            self._last_pen = None
+            self._text(painter, arrow.label, theme)
+
+    def _stub(self, painter: QPainter, stub: LinkStub, theme: Theme) -> None:
+        """A short dashed arrow toward links that leave the view, with their count in a pill."""
+        self._last_pen = None
+        pen = QPen(_colour(theme.muted_text, 0.8), 1.2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QLineF(QPointF(*stub.start), QPointF(*stub.end)))
+        painter.setPen(QPen(_colour(theme.muted_text, 0.8), 1))
+        painter.setBrush(_colour(theme.background, 0.94))
+        radius = stub.box.height / 2
+        painter.drawRoundedRect(_qrect(stub.box), radius, radius)
+        self._last_pen = None
+        self._text(painter, stub.text, theme)
 
     def _axis(self, painter: QPainter, scene: Scene, theme: Theme) -> None:
         axis = scene.axis
@@ -270,7 +385,15 @@ class TimelinePainter:
     def _marker(self, painter: QPainter, mark: Mark, base: str, theme: Theme) -> None:
         r = self.metrics.marker_radius + (1.5 if mark.emphasised else 0)
         alpha = mark.alpha
-        if mark.approximate or mark.uncertain:
+        if not mark.cited:
+            # Hollow: a ring in the tag's colour around the background, so an uncited event never looks proven.
+            pen = QPen(_colour(base, alpha), 2)
+            if mark.approximate or mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(_colour(theme.background, alpha))
+            r -= 0.5
+        elif mark.approximate or mark.uncertain:
             pen = QPen(_colour(base, alpha), 2)
             pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -291,6 +414,8 @@ class TimelinePainter:
         soft = mark.kind is Kind.SPAN or mark.approximate
         strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
         foot = None
+        if not mark.cited:
+            strength *= 0.35  # hollow: a faint fill inside the outline drawn below
         if mark.open_left_x is not None or mark.open_right_x is not None:
             # An open end (EDTF '..' or an unknown end): the bar fades out over its last stretch, to say
             # that it goes on beyond what is known rather than stopping there. It is filled as lightly as a
@@ -331,13 +456,14 @@ class TimelinePainter:
                 foot.setColorAt(1.0, faint if mark.soft_right else solid)
         else:
             painter.setBrush(_colour(base, strength * alpha))
-        if mark.uncertain:
-            pen = QPen(_colour(base, alpha), 1.2)
-            pen.setStyle(Qt.PenStyle.DotLine)
+        if mark.uncertain or not mark.cited:
+            pen = QPen(_colour(base, alpha), 1.2 if mark.cited else 1.5)
+            if mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(box, 3, 3)
+        painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75) if not mark.cited else box, 3, 3)
         if foot is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(foot))

@@ -31,7 +31,7 @@ import numpy as np
 from viewer.model.store import Store
 from viewer.model.zones import Zone
 from viewer.render.density import Curve, density_bars
-from viewer.render.lanes import LaneChoices
+from viewer.render.lanes import Lane, LaneChoices, LaneMode, lanes_for
 from viewer.render.layout import (
     Item,
     Kind,
@@ -42,6 +42,7 @@ from viewer.render.layout import (
     tag_indices,
     tile_for,
 )
+from viewer.render.links import arrow_between, arrow_head
 from viewer.render.scale import TimeScale
 from viewer.render.theme import LIGHT, Theme
 from viewer.render.ticks import MAJOR_LABEL_PAD, choose_ticks, sticky_major_label_x
@@ -51,6 +52,11 @@ DENSITY_HEIGHT = 20.0
 LEGEND_HEIGHT = 28.0
 EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right edge
 REPORT_WIDTH = 2400.0  # pictures this wide (A4 at 300 dpi, 4K) give titles all the free room of their row
+LANE_HEADER_HEIGHT = 20.0  # a lane's header: its title, its count and its own density strip
+LANE_DENSITY_HEIGHT = 5.0
+ERA_ROW_HEIGHT = 17.0  # the strip above the events that names the eras, one row per overlapping era
+MAX_ERA_ROWS = 3
+MIN_LANE_ROWS = 2  # an open lane keeps a row for its clusters' counts and one for its events
 _PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 _AXIS_GAP = 14.0
 
@@ -202,6 +208,7 @@ class Mark:
     uncertain: bool
     soft_left: bool  # a soft period whose left end is in view fades in there; one cut by the edge does not
     soft_right: bool
+    cited: bool = True  # False: no quote backs the event; drawn hollow, its label dimmed
     # An open end (EDTF ../1985, 1985/..): the x where the bar, fading in from its left end, reaches full
     # colour, or where it starts fading out towards its right end; None for an end that is a date.
     open_left_x: float | None = None
@@ -230,6 +237,70 @@ class ClusterPill:
     t1: float
 
 
+class LegendKind(enum.Enum):
+    """What a legend entry explains: a tag's colour, or the hollow mark of an event that cites no source."""
+
+    TAG = "tag"
+    UNCITED = "uncited"
+
+
+UNCITED_LEGEND = "No quote (uncited)"
+
+
+@dataclass(slots=True)
+class LaneBand:
+    """One lane as drawn: its header (always at the picture's left, so it stays while panning) and its rows."""
+
+    key: str
+    header: Rect
+    body: Rect  # where its rows are (zero height when collapsed)
+    first_row: int  # the picture-wide number of its first row (EventGlyph.row counts across lanes)
+    rows: int
+    collapsed: bool
+    colour_slot: int
+    title: Text | None
+    count: Text | None  # "12 events", after the title
+    density_box: Rect
+    density: np.ndarray  # the lane's own events per pixel column, as bar heights
+
+
+@dataclass(slots=True)
+class EraBand:
+    """A period behind the events: a band over the rows, named in the era strip above them."""
+
+    title: str
+    band: Rect
+    colour: str | None  # "#RRGGBB", or None for the theme's
+    label: Text | None  # None where too little of it is in view to name it
+    label_box: Rect  # its row of the era strip, as wide as the band
+
+
+@dataclass(slots=True)
+class LinkArrow:
+    """An arrow from one event (the cause) to another: a cubic curve and a head, in picture pixels."""
+
+    source: int  # store indices
+    target: int
+    points: tuple[tuple[float, float], ...]  # start, two control points, end
+    head: tuple[tuple[float, float], ...]  # the arrowhead's triangle, tip first
+    emphasised: bool  # one end selected or hovered: drawn strong, with its label
+    label: Text | None
+    plate: Rect | None  # under the label
+
+
+@dataclass(slots=True)
+class LinkStub:
+    """Links of a drawn event whose other end is not drawn (filtered out, in a cluster, or out of view): a
+    short arrow toward it with a count."""
+
+    index: int
+    start: tuple[float, float]
+    end: tuple[float, float]
+    text: Text
+    box: Rect  # the count's pill
+    filtered: int  # how many of the links lead to events the filters leave out
+
+
 @dataclass(slots=True)
 class LegendEntry:
     tag: str
@@ -238,6 +309,7 @@ class LegendEntry:
     text: Text
     box: Rect
     on: bool = True  # False: the tag filter leaves its events out (drawn hollow and faded)
+    kind: LegendKind = LegendKind.TAG
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +341,11 @@ class Scene:
     legend_more: Text | None = None
     footer: tuple[Text, ...] = ()
     empty: Text | None = None
+    lanes: tuple[LaneBand, ...] = ()  # empty: no lanes, one stack of rows over the whole area
+    eras: tuple[EraBand, ...] = ()
+    links: tuple[LinkArrow, ...] = ()
+    link_stubs: tuple[LinkStub, ...] = ()
+    lanes_left_out: Text | None = None  # "+3 lanes: collapse or hide some", when not every lane fits
 
     @cached_property
     def _by_row(self) -> dict[int, list[EventGlyph]]:
@@ -285,21 +362,59 @@ class Scene:
         neighbours: a pointer move costs a few comparisons, however many events the picture shows."""
         if not self.area.contains(x, y):
             return NO_HIT
-        events = self.events
-        if events and events[-1].plate is not None:  # the selected event is drawn last, on top
-            top = events[-1]
+        for top in self._selected_on_top:  # the selected event (a copy in each lane) is drawn on top
             if top.plate is not None and (top.plate.contains(x, y) or top.box.contains(x, y)):
                 return Hit(index=top.index)
-        row = int((y - self.area.y) // self.row_height)
+        row = self.row_at(y)
+        if row is None:
+            return NO_HIT
         for glyph in reversed(self._by_row.get(row, ())):
             if glyph.box.contains(x, y):
                 return Hit(index=glyph.index)
-        clusters = self.clusters
-        if clusters and clusters[0].box.y <= y <= clusters[0].box.bottom:  # the pills share one row
-            for pill in clusters:
-                if pill.box.contains(x, y):
-                    return Hit(cluster=(pill.t0, pill.t1))
+        for pill in self._pills_by_row.get(row, ()):
+            if pill.box.contains(x, y):
+                return Hit(cluster=(pill.t0, pill.t1))
         return NO_HIT
+
+    def row_at(self, y: float) -> int | None:
+        """The picture-wide row at height y (rows count on across lanes), or None over a lane's header."""
+        if not self.lanes:
+            return int((y - self.area.y) // self.row_height)
+        for lane in self.lanes:
+            if lane.body.height > 0 and lane.body.y <= y < lane.body.bottom:
+                return lane.first_row + int((y - lane.body.y) // self.row_height)
+        return None
+
+    def lane_at(self, y: float) -> LaneBand | None:
+        """The lane whose header or rows are at height y."""
+        for lane in self.lanes:
+            if lane.header.y <= y < max(lane.body.bottom, lane.header.bottom):
+                return lane
+        return None
+
+    def lane_header_at(self, x: float, y: float) -> LaneBand | None:
+        """The lane whose header is at (x, y): a click there collapses or opens it, a drag moves it."""
+        for lane in self.lanes:
+            if lane.header.contains(x, y):
+                return lane
+        return None
+
+    @cached_property
+    def _selected_on_top(self) -> list[EventGlyph]:
+        return [glyph for glyph in self.events if glyph.plate is not None]
+
+    @cached_property
+    def _pills_by_row(self) -> dict[int, list[ClusterPill]]:
+        rows: dict[int, list[ClusterPill]] = {}
+        for pill in self.clusters:
+            row = self.row_at(pill.box.y + pill.box.height / 2)
+            if row is not None:
+                rows.setdefault(row, []).append(pill)
+        return rows
+
+    def rects_of(self, index: int) -> list[Rect]:
+        """Every box of event `index`: one per lane it is drawn in."""
+        return [glyph.box for glyph in self.events if glyph.index == index]
 
     def legend_at(self, x: float, y: float) -> str | None:
         """The tag of the legend entry at (x, y), if any: a click there toggles the tag."""
@@ -307,7 +422,7 @@ class Scene:
         if band is None or not band.contains(x, y):
             return None
         for entry in self.legend:
-            if entry.box.contains(x, y):
+            if entry.box.contains(x, y) and entry.kind is LegendKind.TAG:  # the uncited entry only explains
                 return entry.tag
         return None
 
@@ -326,6 +441,21 @@ class Scene:
             yield pill.text
         for glyph in self.events:
             yield from glyph.texts
+        for lane in self.lanes:
+            if lane.title is not None:
+                yield lane.title
+            if lane.count is not None:
+                yield lane.count
+        for era in self.eras:
+            if era.label is not None:
+                yield era.label
+        for arrow in self.links:
+            if arrow.label is not None:
+                yield arrow.label
+        for stub in self.link_stubs:
+            yield stub.text
+        if self.lanes_left_out is not None:
+            yield self.lanes_left_out
         for entry in self.legend:
             yield entry.text
         if self.legend_more is not None:
@@ -344,9 +474,11 @@ class SceneBuilder:
         self.metrics = metrics
         self.measure = measure
         self.cache = LayoutCache()
+        self._lane_caches: dict[str, LayoutCache] = {}
         self._tag_slots: tuple[Store, dict[str, int]] | None = None
-        # The rows events had in the last layout, and the view it was made for.
-        self._rows: tuple[Store | None, dict[int, int], tuple[float, float]] = (None, {}, (0.0, 0.0))
+        # The rows events had in the last layout (per lane; None: no lanes), and the view it was made for.
+        self._rows: dict[str | None, tuple[Store | None, dict[int, int], tuple[float, float]]] = {}
+        self._lanes: tuple[tuple, list[Lane], dict[str, np.ndarray]] | None = None
         self._words_store: Store | None = None
         self._words_cache: dict[int, tuple[str, str]] = {}
 
@@ -365,21 +497,31 @@ class SceneBuilder:
             footer, footer_height = self._footer(frame, width, bottom)
             bottom -= footer_height
         legend_band, legend, more = None, (), None
-        if frame.decorations.legend and store.tags():
+        if frame.decorations.legend and (store.tags() or store.uncited()):
             legend_band, legend, more = self._legend(frame, width, bottom - LEGEND_HEIGHT)
             bottom -= LEGEND_HEIGHT
         scale = TimeScale(frame.t0, frame.t1, width)
         area_top = top + AXIS_HEIGHT + DENSITY_HEIGHT
+        era_rows = _era_rows(store) if store.eras else []
+        era_strip_top = area_top
+        area_top += ERA_ROW_HEIGHT * (max(era_rows, default=-1) + 1)
         row_height = self.metrics.row_height
-        rows = max(1, int((bottom - area_top - 6) // row_height))
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
         axis = self._axis(scale, top, bottom, frame.zone)
         density_box = Rect(0.0, top + AXIS_HEIGHT + 2, width, DENSITY_HEIGHT - 4)
         starts = store.starts if frame.shown is None else store.starts[frame.shown]
         density = density_bars(starts, scale, int(DENSITY_HEIGHT - 4), Curve.SQRT)
-        layout = self._layout(frame, scale, rows)
-        clusters = self._clusters(layout, scale, area_top, width)
-        events = self._events(frame, layout, scale, area_top, width)
+        lanes: tuple[LaneBand, ...] = ()
+        left_out = None
+        if frame.lanes.mode is LaneMode.NONE or not len(store):
+            rows = max(1, int((bottom - area_top - 6) // row_height))
+            layout = self._layout(frame, scale, rows, None, frame.shown, None)
+            clusters = self._clusters(layout, scale, area_top, width)
+            events = self._events(frame, layout, scale, area_top, width)
+        else:
+            lanes, clusters, events, left_out = self._lane_parts(frame, scale, area, width)
+        eras = self._eras(frame, scale, era_rows, era_strip_top, area, width) if era_rows else ()
+        links, stubs = self._links(frame, events, width, area) if len(store.link_pairs()[0]) else ((), ())
         empty = None
         if not len(store):
             text = "No events"
@@ -387,7 +529,208 @@ class SceneBuilder:
             baseline = area_top + area.height / 2 + measure.ascent(Role.TITLE) / 2
             empty = self._text((width - w) / 2, baseline, text, Role.TITLE, Ink.MUTED)
         return Scene(width, height, area, row_height, axis, density_box, density, clusters, events, heading,
-                     legend_band, legend, more, footer, empty)  # fmt: skip
+                     legend_band, legend, more, footer, empty, lanes, eras, links, stubs, left_out)  # fmt: skip
+
+    # -- lanes --------------------------------------------------------------------------------------------
+    def _lanes_of(self, frame: Frame) -> tuple[list[Lane], dict[str, np.ndarray]]:
+        """The lanes and their events' starts, made again only when the store, the choices or the filters
+        change (by identity for the arrays): gathering a million starts per frame would cost the frame."""
+        key = (frame.store, frame.lanes, frame.shown)
+        cached = self._lanes
+        if cached is not None:
+            (store, choices, shown), lanes, starts = cached
+            if store is frame.store and choices == frame.lanes and shown is frame.shown:
+                return lanes, starts
+        lanes = lanes_for(frame.store, frame.lanes, frame.shown, self.tag_slots(frame.store))
+        starts = {lane.key: frame.store.starts[lane.members] for lane in lanes}
+        self._lanes = (key, lanes, starts)
+        return lanes, starts
+
+    def _lane_parts(self, frame: Frame, scale: TimeScale, area: Rect, width: float):
+        """Each lane laid out as a timeline of its own: its header, then its rows, with its own clusters and
+        labels. The rows are shared out by how many of each lane's events the view holds."""
+        lanes, starts = self._lanes_of(frame)
+        metrics, measure = self.metrics, self.measure
+        row_h = metrics.row_height
+        fitting = max(0, int((area.height - 4) // LANE_HEADER_HEIGHT))
+        shown_lanes, left = lanes[:fitting], lanes[fitting:]
+        open_lanes = [lane for lane in shown_lanes if not lane.collapsed]
+        free = area.height - 4 - LANE_HEADER_HEIGHT * len(shown_lanes)
+        total_rows = max(0, int(free // row_h))
+        # As many lanes as fit stay open with at least MIN_LANE_ROWS rows; the rest are drawn collapsed.
+        while open_lanes and total_rows < MIN_LANE_ROWS * len(open_lanes):
+            open_lanes.pop()
+        in_view = {lane.key: _count_between(starts[lane.key], frame.t0, frame.t1) for lane in open_lanes}
+        rows = {lane.key: MIN_LANE_ROWS for lane in open_lanes}
+        spare = total_rows - MIN_LANE_ROWS * len(open_lanes)
+        while spare > 0 and open_lanes:
+            # The next row goes to the lane with the most events in view per row it has.
+            wanting = [lane for lane in open_lanes if in_view[lane.key] > rows[lane.key] - 1]
+            if not wanting:
+                break
+            best = max(wanting, key=lambda lane: in_view[lane.key] / rows[lane.key])
+            rows[best.key] += 1
+            spare -= 1
+        bands: list[LaneBand] = []
+        clusters: list[ClusterPill] = []
+        events: list[EventGlyph] = []
+        y = area.y + 2
+        first_row = 0
+        for lane in shown_lanes:
+            count = rows.get(lane.key, 0)
+            header = Rect(0.0, y, width, LANE_HEADER_HEIGHT)
+            body = Rect(0.0, header.bottom, width, count * row_h)
+            band = self._lane_header(lane, header, body, first_row, count, scale, starts[lane.key], width)
+            bands.append(band)
+            if count:
+                layout = self._layout(frame, scale, count, lane.key, lane.members, starts[lane.key])
+                lane_clusters = self._clusters(layout, scale, body.y, width)
+                lane_events = self._events(frame, layout, scale, body.y, width, lane.colour_slot)
+                for glyph in lane_events:
+                    glyph.row += first_row
+                clusters.extend(lane_clusters)
+                events.extend(lane_events)
+            y = body.bottom
+            first_row += count
+        left_out = None
+        if left:
+            text = f"+{len(left)} more lane{'s' if len(left) != 1 else ''}: collapse or hide some (View > Lanes)"
+            baseline = min(y + 4 + measure.ascent(Role.DATE), area.bottom - 3)
+            left_out = self._text(12, baseline, measure.elide(Role.DATE, text, width - 24), Role.DATE, Ink.MUTED)
+        # The selected event is drawn last, on top, in every lane it is in.
+        selected = [glyph for glyph in events if glyph.plate is not None]
+        if selected:
+            events = [glyph for glyph in events if glyph.plate is None] + selected
+        return tuple(bands), tuple(clusters), tuple(events), left_out
+
+    def _lane_header(self, lane: Lane, header: Rect, body: Rect, first_row: int, rows: int, scale: TimeScale,
+                     starts: np.ndarray, width: float) -> LaneBand:  # fmt: skip
+        """The header: a disclosure mark's room, the title and the count at the left edge, where they stay
+        however the view is panned, over a strip of the lane's own density."""
+        measure = self.measure
+        count = len(lane.members)
+        baseline = header.y + header.height / 2 + measure.ascent(Role.CLUSTER) / 2 - 1
+        x = EDGE_PAD + 22  # room for the swatch and the disclosure triangle
+        title_room = max(0.0, min(320.0, width - x - 100))
+        shown = measure.elide(Role.CLUSTER, lane.title, title_room)
+        title = self._text(x, baseline, shown, Role.CLUSTER, Ink.TEXT) if shown and shown != "…" else None
+        count_text = None
+        if title is not None:
+            words = f"{count:,} event{'s' if count != 1 else ''}" + (" (collapsed)" if lane.collapsed else "")
+            cx = title.box.right + 8
+            if cx + measure.width(Role.DATE, words) <= width - EDGE_PAD:
+                count_text = self._text(cx, baseline, words, Role.DATE, Ink.MUTED)
+        density_box = Rect(0.0, header.bottom - LANE_DENSITY_HEIGHT - 1, width, LANE_DENSITY_HEIGHT)
+        density = density_bars(starts, scale, int(LANE_DENSITY_HEIGHT), Curve.SQRT)
+        return LaneBand(lane.key, header, body, first_row, rows, lane.collapsed or rows == 0, lane.colour_slot, title,
+                        count_text, density_box, density)  # fmt: skip
+
+    # -- eras ---------------------------------------------------------------------------------------------
+    def _eras(self, frame: Frame, scale: TimeScale, rows: list[int], strip_top: float, area: Rect,
+              width: float) -> tuple[EraBand, ...]:  # fmt: skip
+        """Each era in view as a band behind the rows, named in its row of the strip above them, the name kept
+        inside the part of the band in view (and inside the picture), elided or left out where it is short."""
+        measure = self.measure
+        bands = []
+        for era, row in zip(frame.store.eras, rows, strict=True):
+            x0, x1 = scale.x_of(era.start_seconds), scale.x_of(era.end_seconds)
+            if x1 < 0 or x0 > width:
+                continue
+            left, right = max(x0, 0.0), min(x1, width)
+            band = Rect(left, strip_top, max(right - left, 1.0), area.bottom - strip_top)
+            label_box = Rect(left, strip_top + row * ERA_ROW_HEIGHT, max(right - left, 1.0), ERA_ROW_HEIGHT)
+            room = min(right, width - EDGE_PAD) - max(left, EDGE_PAD) - 10
+            label = None
+            if room >= self.metrics.min_label:
+                shown = measure.elide(Role.DATE, era.title, room)
+                if shown and shown != "…":
+                    baseline = label_box.y + ERA_ROW_HEIGHT / 2 + measure.ascent(Role.DATE) / 2 - 1
+                    label = self._text(max(left, EDGE_PAD) + 5, baseline, shown, Role.DATE, Ink.TEXT)
+            bands.append(EraBand(era.title, band, era.colour, label, label_box))
+        return tuple(bands)
+
+    # -- links --------------------------------------------------------------------------------------------
+    def _links(self, frame: Frame, events: tuple[EventGlyph, ...], width: float,
+               area: Rect) -> tuple[tuple[LinkArrow, ...], tuple[LinkStub, ...]]:  # fmt: skip
+        """Arrows between drawn events (between the nearest copies, when an event is in several lanes), and a
+        stub with a count at a drawn event for its links whose other end is not drawn."""
+        store = frame.store
+        sources, targets = store.link_pairs()
+        copies: dict[int, list[EventGlyph]] = {}
+        for glyph in events:
+            copies.setdefault(glyph.index, []).append(glyph)
+        drawn = np.fromiter(copies, dtype=np.int64, count=len(copies))
+        if not len(drawn):
+            return (), ()
+        # The links with a drawn end: outgoing ones by a search over `sources` (sorted), incoming ones over
+        # the targets' order; a frame looks only at the links of what it draws.
+        involved = _links_touching(sources, drawn) | _links_touching_targets(targets, drawn)
+        arrows: list[LinkArrow] = []
+        leaving: dict[int, list[tuple[int, bool]]] = {}
+        focus = {frame.selected, frame.hovered} - {None}
+        for number in np.flatnonzero(involved):
+            a, b = int(sources[number]), int(targets[number])
+            if a in copies and b in copies:
+                glyph_a, glyph_b = min(((ga, gb) for ga in copies[a] for gb in copies[b]),
+                                       key=lambda pair: abs(pair[0].mark.y - pair[1].mark.y))  # fmt: skip
+                emphasised = a in focus or b in focus
+                points = arrow_between(_anchor(glyph_a.mark, glyph_b.mark, self.metrics, True),
+                                       _anchor(glyph_b.mark, glyph_a.mark, self.metrics, False),
+                                       self.metrics.row_height)  # fmt: skip
+                head = arrow_head(points[2], points[3], 7.0 if emphasised else 5.5)
+                label, plate = None, None
+                text = store.link_label(int(number))
+                if emphasised and text:
+                    label, plate = self._link_label(text, points, width, area)
+                arrows.append(LinkArrow(a, b, points, head, emphasised, label, plate))
+            else:
+                here, other = (a, b) if a in copies else (b, a)
+                filtered = frame.shown is not None and not _contains(frame.shown, other)
+                leaving.setdefault(here, []).append((other, filtered))
+        arrows.sort(key=lambda arrow: arrow.emphasised)  # the selected event's links drawn over the others
+        stubs = []
+        for index, others in leaving.items():
+            glyph = copies[index][0]
+            later = sum(1 for other, _ in others if float(store.starts[other]) >= float(store.starts[index]))
+            direction = 1.0 if later * 2 >= len(others) else -1.0
+            stubs.append(self._stub(index, glyph, others, direction, width))
+        return tuple(arrows), tuple(stubs)
+
+    def _link_label(self, text: str, points: tuple[tuple[float, float], ...], width: float,
+                    area: Rect) -> tuple[Text | None, Rect | None]:  # fmt: skip
+        measure = self.measure
+        shown = measure.elide(Role.DATE, text, min(240.0, width - 2 * EDGE_PAD - 10))
+        if not shown or shown == "…":
+            return None, None
+        (x0, y0), (cx0, cy0), (cx1, cy1), (x1, y1) = points
+        mx = 0.125 * x0 + 0.375 * cx0 + 0.375 * cx1 + 0.125 * x1  # the curve's middle
+        my = 0.125 * y0 + 0.375 * cy0 + 0.375 * cy1 + 0.125 * y1
+        w = measure.width(Role.DATE, shown)
+        h = measure.height(Role.DATE)
+        x = min(max(mx - w / 2, EDGE_PAD + 3), width - EDGE_PAD - 3 - w)
+        top = min(max(my - h / 2, area.y + 1), area.bottom - h - 1)
+        label = self._text(x, top + measure.ascent(Role.DATE), shown, Role.DATE, Ink.TEXT, width=w)
+        return label, Rect(x - 3, top - 1, w + 6, h + 2)
+
+    def _stub(self, index: int, glyph: EventGlyph, others: list[tuple[int, bool]], direction: float,
+              width: float) -> LinkStub:  # fmt: skip
+        measure = self.measure
+        mark = glyph.mark
+        radius = self.metrics.marker_radius
+        x = (mark.x1 + radius if direction > 0 else mark.x0 - radius) if mark.kind is Kind.MARKER else (
+            mark.x1 if direction > 0 else mark.x0)  # fmt: skip
+        y = mark.y - self.metrics.bar_height / 2 - 1
+        end = (min(max(x + direction * 14, EDGE_PAD + 2), width - EDGE_PAD - 2), y - 7)
+        filtered = sum(1 for _, hidden in others if hidden)
+        words = f"{len(others)}"
+        w = measure.width(Role.CLUSTER, words)
+        box_x = end[0] if direction > 0 else end[0] - w - 8
+        box_x = min(max(box_x, EDGE_PAD), width - EDGE_PAD - w - 8)
+        h = measure.height(Role.CLUSTER)
+        box = Rect(box_x, end[1] - h / 2 - 1, w + 8, h + 2)
+        text = self._text(box_x + 4, end[1] + measure.ascent(Role.CLUSTER) / 2 - 1, words, Role.CLUSTER,
+                          Ink.MUTED, width=w)  # fmt: skip
+        return LinkStub(index, (x, y), end, text, box, filtered)
 
     # -- parts --------------------------------------------------------------------------------------------
     def _text(self, x: float, baseline: float, text: str, role: Role, ink: Ink, alpha: float = 1.0,
@@ -446,13 +789,17 @@ class SceneBuilder:
         x = 12.0
         entries: list[LegendEntry] = []
         more = None
+        # The uncited mark is explained last, and always: its room is kept before any tag takes it.
+        uncited_width = measure.width(Role.DATE, UNCITED_LEGEND) if frame.store.uncited() else 0.0
+        tail = uncited_width + 15 + 18 if uncited_width else 0.0
         for number, tag in enumerate(tags):
             label_width = measure.width(Role.DATE, tag)
             rest = len(tags) - number - 1
-            reserve = measure.width(Role.DATE, f"+{rest} more") + 18 if rest else 0.0
+            reserve = (measure.width(Role.DATE, f"+{rest} more") + 18 if rest else 0.0) + tail
             if x + 15 + label_width > width - 12 - reserve:
                 more_text = f"+{len(tags) - number} more"
                 more = self._text(x, baseline, more_text, Role.DATE, Ink.MUTED)
+                x = more.box.right + 18
                 break
             on = tags_on is None or tag in tags_on
             text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT if on else Ink.MUTED, 1.0 if on else 0.6,
@@ -460,6 +807,11 @@ class SceneBuilder:
             swatch = Rect(x, y + height / 2 - 5, 10, 10)
             entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x - 4, y, 23 + label_width, height), on))
             x += 15 + label_width + 18
+        if uncited_width and x + 15 + uncited_width <= width - 12:
+            text = self._text(x + 15, baseline, UNCITED_LEGEND, Role.DATE, Ink.MUTED, width=uncited_width)
+            swatch = Rect(x, y + height / 2 - 5, 10, 10)
+            entries.append(LegendEntry(UNCITED_LEGEND, -1, swatch, text, Rect(x, y, 15 + uncited_width, height),
+                                       kind=LegendKind.UNCITED))  # fmt: skip
         return Rect(0, y, width, height), tuple(entries), more
 
     def _axis(self, scale: TimeScale, top: float, bottom: float, zone: Zone | None = None) -> Axis:
@@ -505,28 +857,32 @@ class SceneBuilder:
                 labels.append(self._text(x, major_baseline, tick.label, Role.MAJOR, Ink.TEXT, width=label_width))
         return Axis(Rect(0, top, width, AXIS_HEIGHT), minor_x, major_x, axis_bottom, bottom, tuple(labels))
 
-    def _layout(self, frame: Frame, scale: TimeScale, rows: int) -> Layout:
+    def _layout(self, frame: Frame, scale: TimeScale, rows: int, lane: str | None, only: np.ndarray | None,
+                only_starts: np.ndarray | None) -> Layout:  # fmt: skip
+        """The layout of the events `only` (None: all) in `rows` rows: the whole area's, or one lane's. Each
+        lane keeps its own cache (panning reuses it) and its own memory of rows."""
         spp = scale.seconds_per_pixel
         span = frame.store.span()
         edge = span[1] if span else None
         if frame.fixed:
             edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
         key = (rows, self.metrics, edge)
-        inputs = (frame.store, frame.shown)
-        layout = self.cache.get(key, inputs, frame.t0, frame.t1, spp)
+        inputs = (frame.store, only)
+        cache = self.cache if lane is None else self._lane_caches.setdefault(lane, LayoutCache())
+        layout = cache.get(key, inputs, frame.t0, frame.t1, spp)
         if layout is None:
-            remembered_store, remembered, (was0, was1) = self._rows
+            remembered_store, remembered, (was0, was1) = self._rows.get(lane, (None, {}, (0.0, 0.0)))
             if remembered_store is not frame.store or not _gradual(was0, was1, frame.t0, frame.t1):
                 remembered = {}  # a new chronology, or a jump (Fit All, a cluster opened): packed afresh
             origin, tile_width = tile_for(frame.t0, scale.width, spp, self.metrics.bucket_width)
             measure = self.measure
             layout = compute_layout(
                 frame.store, origin, spp, tile_width, rows, lambda t: measure.width(Role.TITLE, t),
-                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), frame.shown,
-                edge, remembered,
+                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), only,
+                edge, remembered, only_starts,
             )  # fmt: skip
-            self.cache.put(key, inputs, layout)
-            self._rows = (frame.store, {item.index: item.row for item in layout.items}, (frame.t0, frame.t1))
+            cache.put(key, inputs, layout)
+            self._rows[lane] = (frame.store, {item.index: item.row for item in layout.items}, (frame.t0, frame.t1))
         return layout
 
     def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float) -> tuple[ClusterPill, ...]:
@@ -551,7 +907,7 @@ class SceneBuilder:
         return tuple(pills)
 
     def _events(self, frame: Frame, layout: Layout, scale: TimeScale, area_top: float,
-                width: float) -> tuple[EventGlyph, ...]:  # fmt: skip
+                width: float, colour_slot: int = -1) -> tuple[EventGlyph, ...]:  # fmt: skip
         """Final marks and labels of the events in view, each label inside the picture and clear of its row."""
         metrics = self.metrics
         offset = layout.offset_for(scale.t0)
@@ -576,7 +932,7 @@ class SceneBuilder:
                 hi = width - EDGE_PAD
                 if number + 1 < len(entries):
                     hi = min(hi, entries[number + 1][0] - 4)
-                glyph = self._glyph(frame, item, offset, area_top, width, lo, hi)
+                glyph = self._glyph(frame, item, offset, area_top, width, lo, hi, colour_slot)
                 if item.index == frame.selected:
                     selected_glyph = glyph
                     used = max(used, natural_right)  # its plate lies over its neighbours; they keep their room
@@ -588,7 +944,9 @@ class SceneBuilder:
         return tuple(glyphs)
 
     def _glyph(self, frame: Frame, item: Item, offset: float, area_top: float, width: float, lo: float,
-               hi: float) -> EventGlyph:  # fmt: skip
+               hi: float, colour_slot: int = -1) -> EventGlyph:  # fmt: skip
+        """One event's mark and label. `colour_slot` (a lane by tag's) colours the copy in that lane as its
+        tag; -1 keeps the event's first tag's colour."""
         metrics = self.metrics
         measure = self.measure
         radius = metrics.marker_radius
@@ -599,16 +957,19 @@ class SceneBuilder:
         alpha = 0.25 if dimmed else 1.0
         selected = item.index == frame.selected
         emphasised = selected or item.index == frame.hovered
+        cited = bool(frame.store.events[item.index].quotes)
         x0, x1 = item.x0 + offset, item.x1 + offset
         if item.kind is Kind.MARKER:
-            mark = Mark(item.kind, x0, x0, y_mid, item.tag_index, alpha, emphasised, item.approximate,
-                        item.uncertain, False, False)  # fmt: skip
+            slot = colour_slot if colour_slot >= 0 else item.tag_index
+            mark = Mark(item.kind, x0, x0, y_mid, slot, alpha, emphasised, item.approximate,
+                        item.uncertain, False, False, cited)  # fmt: skip
             mark_box = Rect(x0 - radius - 3, y_mid - radius - 3, 2 * radius + 6, 2 * radius + 6)
         else:
             left, right = max(x0, -20.0), min(x1, width + 20.0)
             right = max(right, left + 2)
-            mark = Mark(item.kind, left, right, y_mid, item.tag_index, alpha, emphasised, item.approximate,
-                        item.uncertain, x0 >= -20.0, x1 <= width + 20.0)  # fmt: skip
+            slot = colour_slot if colour_slot >= 0 else item.tag_index
+            mark = Mark(item.kind, left, right, y_mid, slot, alpha, emphasised, item.approximate,
+                        item.uncertain, x0 >= -20.0, x1 <= width + 20.0, cited)  # fmt: skip
             when = frame.store.events[item.index].when
             if when.open_before is not None or when.open_after is not None:
                 fade = when.fade_seconds / (when.end_seconds - when.start_seconds) * (x1 - x0)
@@ -641,12 +1002,16 @@ class SceneBuilder:
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
-            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1).
-            title_text = self._text(x, baseline, shown, role, Ink.INSIDE_BAR if inside else Ink.TEXT, alpha)
+            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1);
+            # an uncited event's title is dimmed (the selected one is read in full), and its bar is faint, so
+            # a label inside it is inked as on the page.
+            dim = not cited and not selected
+            ink = Ink.MUTED if dim else Ink.INSIDE_BAR if inside and cited else Ink.TEXT
+            title_text = self._text(x, baseline, shown, role, ink, alpha)
             texts.append(title_text)
             if show_date:
                 date_x = title_text.box.right + metrics.label_gap
-                ink = Ink.INSIDE_BAR if inside else Ink.MUTED
+                ink = Ink.INSIDE_BAR if inside and cited else Ink.MUTED
                 texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha))
             if selected:
                 right_end = texts[-1].box.right
@@ -707,6 +1072,56 @@ class SceneBuilder:
             return None
         x = right - measure.width(role, shown) if side is Side.LEFT else left  # against its event when on the left
         return x, shown, False, side is Side.INSIDE
+
+
+def _era_rows(store: Store) -> list[int]:
+    """The row of the era strip each era's name goes in (eras in the store's order): overlapping eras in
+    rows of their own, decided in time rather than pixels, so that an era keeps its row at every zoom."""
+    ends: list[float] = []
+    rows = []
+    for era in store.eras:
+        row = next((number for number, end in enumerate(ends) if end <= era.start_seconds), len(ends))
+        row = min(row, MAX_ERA_ROWS - 1)
+        if row == len(ends):
+            ends.append(era.end_seconds)
+        else:
+            ends[row] = max(ends[row], era.end_seconds)
+        rows.append(row)
+    return rows
+
+
+def _count_between(starts: np.ndarray, t0: float, t1: float) -> int:
+    lo, hi = np.searchsorted(starts, (t0, t1))
+    return int(hi - lo)
+
+
+def _links_touching(sources: np.ndarray, drawn: np.ndarray) -> np.ndarray:
+    """A mask of the links (sorted by source) whose source is one of `drawn`."""
+    mask = np.zeros(len(sources), dtype=bool)
+    lo = np.searchsorted(sources, drawn, side="left")
+    hi = np.searchsorted(sources, drawn, side="right")
+    for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+        mask[a:b] = True
+    return mask
+
+
+def _links_touching_targets(targets: np.ndarray, drawn: np.ndarray) -> np.ndarray:
+    """A mask of the links whose target is one of `drawn`."""
+    drawn_sorted = np.sort(drawn)
+    at = np.searchsorted(drawn_sorted, targets)
+    found = at < len(drawn_sorted)
+    found[found] = drawn_sorted[at[found]] == targets[found]
+    return found
+
+
+def _anchor(mark: Mark, other: Mark, metrics: Metrics, leaving: bool) -> tuple[float, float]:
+    """Where an arrow meets a mark: the dot's edge, or the end of a bar or span facing the other event."""
+    toward = 1.0 if other.x0 >= mark.x0 else -1.0
+    if mark.kind is Kind.MARKER:
+        return mark.x0 + toward * (metrics.marker_radius + 1), mark.y
+    if leaving:
+        return (mark.x1 if toward > 0 else mark.x0), mark.y
+    return (mark.x0 if toward > 0 else mark.x1), mark.y
 
 
 def _gradual(was0: float, was1: float, t0: float, t1: float) -> bool:

@@ -4,16 +4,20 @@ With no event selected it tells what the chronology is ("About this chronology")
 description, its sources with how their dates were worked out, and what it deliberately leaves out.
 Where the record contradicts a source, the event says so beside the source's words.
 
-Every piece of text comes from the chronology file, so it is shown as plain text (never as rich text a
-file could smuggle markup into) and can be selected and copied. Each quote has "Show in source", which
-asks the window to open the source reader at that passage, and "Open original", which hands the source's
-address to the system browser, but only an http or https address, checked again here.
+Every piece of text comes from the chronology file, so it is shown as plain text and can be selected and
+copied; the one exception is an imported summary kept as HTML (TimelineJS), shown as rich text only after
+the model cut it down to a whitelist (viewer.model.richtext: no scripts, styles, images or remote loads, links
+to http and https only), its links opened through the same check as "Open original". An event no quote backs
+says so ("No quote: this event cites no source text"); media is a link and a credit line, never fetched.
+Each quote has "Show in source", which asks the window to open the source reader at that passage, and
+"Open original", which hands the source's address to the system browser, but only an http or https address,
+checked again here.
 """
 
 from __future__ import annotations
 
+import html
 from html import escape
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
@@ -31,18 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.addresses import is_web_address, web_address_problem
 from viewer.model.citation import markdown_citation, plain_citation
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
 from viewer.render.display_zone import DisplayZone, times_in_zones
 from viewer.ui.flow_layout import FlowLayout
+from viewer.ui.link_list import LinkList
+from viewer.ui.plain import laid_out, plain_tooltip
 
 EMPTY_TEXT = "Click an event to read what the sources say."
 ABOUT_HEADING = "About this chronology"
 DISPUTED_HEADING = "Where a source differs from the record"
 NO_ADDRESS = "No address is known for this source"
 NOT_WEB_ADDRESS = "Only http and https addresses are opened"
+UNCITED_TEXT = "No quote: this event cites no source text"
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 FOUND_IN_SOURCES = "Found in the sources, near this event’s quotes"
 HIGHLIGHT_LIGHT = "#FFE08A"  # the source reader's passage colours
@@ -50,15 +58,12 @@ HIGHLIGHT_DARK = "#7A5C00"
 SNIPPET_CHARS = 90  # of a source passage's context shown either side of the words found
 
 
-def is_web_address(url: str | None) -> bool:
-    """True only for a well-formed http or https address with a host."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+def address_reason(url: str) -> str:
+    """Why Open original is disabled for `url`, in the words `check` uses (viewer.model.addresses)."""
+    problem = web_address_problem(url)
+    if problem is None or problem.startswith("is not an http"):
+        return NOT_WEB_ADDRESS
+    return f"The address {problem}, so it is not opened"
 
 
 def open_in_browser(url: str | None) -> bool:
@@ -204,6 +209,23 @@ def about_parts(header: Header, sources: dict[str, Source]) -> list[tuple[str, s
     return parts
 
 
+def media_lines(event: Event) -> tuple[str, str]:
+    """The media's address, and its credit and caption in one line ('' for what is not given)."""
+    media = event.media
+    if media is None:
+        return "", ""
+    said = [part for part in (media.caption, f"Credit: {media.credit}" if media.credit else "") if part]
+    return media.url, " · ".join(said)
+
+
+def link_html(prefix: str, url: str) -> str:
+    """'Media: <a>url</a>' as rich text, the link only for an http or https address; everything escaped."""
+    shown = html.escape(url)
+    if is_web_address(url):
+        return f'{html.escape(prefix)}<a href="{html.escape(url, quote=True)}">{shown}</a>'
+    return f"{html.escape(prefix)}{shown}"
+
+
 def doubt_line(event: Event) -> str:
     when = event.when
     if when.approximate and when.uncertain:
@@ -218,6 +240,7 @@ def doubt_line(event: Event) -> str:
 def set_marked_text(label: QLabel, text: str, query: str) -> None:
     """Show `text` with the search's words marked (escaped rich text), or as plain text when none is in it.
     `plain_text(label)` gives the text back either way."""
+    text = laid_out(text)  # a megabyte title is not word-wrapped (nor marked 200,000 times)
     dark = label.palette().color(QPalette.ColorRole.Base).lightness() < 128
     marked = highlighted(text, query, HIGHLIGHT_DARK if dark else HIGHLIGHT_LIGHT) if query.strip() else None
     label.setProperty("plainText", text)
@@ -232,12 +255,32 @@ def plain_text(label: QLabel) -> str:
 
 
 def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)  # word wrap gives it a height for its width: do not replace its size policy
+    label = QLabel(laid_out(text))  # word wrap gives it a height for its width: do not replace its size policy
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(SELECTABLE)
     label.setAccessibleName(name)
     return label
+
+
+def _rich_label(name: str) -> QLabel:
+    """A label that may show sanitized rich text (see _set), its links opened through open_in_browser, never
+    by Qt itself."""
+    label = _label("", name)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(SELECTABLE | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
+    label.linkActivated.connect(open_in_browser)
+    return label
+
+
+def _set(label: QLabel, text: str, plain: str | None = None) -> None:
+    """Show `text` (hide the label when empty), remembering its plain words for visible_text(). Given `plain`,
+    `text` is rich text built here from escaped or sanitized parts; otherwise it is shown as plain text."""
+    label.setTextFormat(Qt.TextFormat.PlainText if plain is None or not text else Qt.TextFormat.RichText)
+    label.setText(text)
+    label.setProperty("plainText", text if plain is None else plain)  # what plain_text(label) gives back
+    label.setVisible(bool(text))
 
 
 class QuoteBlock(QFrame):
@@ -261,7 +304,7 @@ class QuoteBlock(QFrame):
             byline = source.byline() if full_byline else f"{source.name()}, as above"
         self.byline_label = _label("— " + byline, f"Quote {number} source")
         if source is not None and not full_byline:
-            self.byline_label.setToolTip(source.byline())
+            self.byline_label.setToolTip(plain_tooltip(source.byline()))
         self.show_button = QPushButton("Show in source")
         self.show_button.setAccessibleName(f"Show quote {number} in source")
         self.show_button.setToolTip("Open the source's text at this passage")
@@ -274,9 +317,9 @@ class QuoteBlock(QFrame):
             self.open_button.setToolTip(NO_ADDRESS)
         elif not is_web_address(url):
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip(NOT_WEB_ADDRESS)
+            self.open_button.setToolTip(address_reason(url))
         else:
-            self.open_button.setToolTip(url)
+            self.open_button.setToolTip(plain_tooltip(url))
         self.copy_button = QPushButton("Copy")
         self.copy_button.setAccessibleName(f"Copy quote {number} with its citation")
         self.copy_button.setToolTip("Copy the quote with its citation, as plain text or Markdown")
@@ -337,7 +380,7 @@ class PassageBlock(QFrame):
         self.setObjectName("passage")
         self.setAccessibleName(f"Source passage {number}")
         self.where_label = _label(f"In {source.name()}:", f"Source passage {number} source")
-        self.where_label.setToolTip(source.byline())
+        self.where_label.setToolTip(plain_tooltip(source.byline()))
         self.text_label = _label("", f"Source passage {number} text")
         set_marked_text(self.text_label, passage_snippet(source.text, passage), query)
         self.show_button = QPushButton("Show in source")
@@ -379,6 +422,7 @@ class DetailsPanel(QWidget):
     """Shows one event; `showInSource(source_id, start, end)` asks for the source reader."""
 
     showInSource = Signal(str, int, int)
+    jumpToEvent = Signal(int)  # a link's other end was chosen: the store index to select
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -413,11 +457,18 @@ class DetailsPanel(QWidget):
         self.ongoing_label = _label("", "Still going on")
         self.disputed_label = _label("", DISPUTED_HEADING)
         self.tags_label = _label("", "Tags")
-        self.summary_label = _label("", "Summary")
+        self.summary_label = _rich_label("Summary")
+        self.display_date_label = _label("", "Date as the file shows it")
+        self.media_label = _rich_label("Media")
+        self.media_credit_label = _label("", "Media credit")
+        self.url_label = _rich_label("Address")
         self.quotes_heading = _label("", "Quotes heading")
         heading_font = QFont(self.quotes_heading.font())
         heading_font.setBold(True)
         self.quotes_heading.setFont(heading_font)
+
+        self.links = LinkList()
+        self.links.jumpTo.connect(self.jumpToEvent)
 
         self._content = _WrappingContent()
         self._content.setAccessibleName("Event")
@@ -425,6 +476,8 @@ class DetailsPanel(QWidget):
         content_layout.setContentsMargins(10, 10, 10, 10)
         content_layout.setSpacing(6)
         for widget in self._event_labels():
+            if widget is self.quotes_heading:
+                content_layout.addWidget(self.links)  # what it led to, and what led to it, before the quotes
             content_layout.addWidget(widget)
         self._quotes_layout = QVBoxLayout()
         self._quotes_layout.setContentsMargins(0, 0, 0, 0)
@@ -491,6 +544,7 @@ class DetailsPanel(QWidget):
         self._store = store
         if store is None or index is None or not 0 <= index < len(store):
             self._index = None
+            self.links.set_event(None, None)
             self._clear_quotes()
             self._scroll.hide()
             if store is None:
@@ -517,14 +571,26 @@ class DetailsPanel(QWidget):
         self.ongoing_label.setText(ongoing)
         self.ongoing_label.setVisible(bool(ongoing))
         disputes = [dispute_text(d, store.sources) for d in event.disputed]
-        self.disputed_label.setText(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes) if disputes else "")
+        self.disputed_label.setText(laid_out(DISPUTED_HEADING + ":\n" + "\n\n".join(disputes)) if disputes else "")
         self.disputed_label.setVisible(bool(disputes))
         set_marked_text(self.tags_label, "Tags: " + ", ".join(event.tags) if event.tags else "", query)
         self.tags_label.setVisible(bool(event.tags))
-        set_marked_text(self.summary_label, event.summary, query)
-        self.summary_label.setVisible(bool(event.summary))
+        if event.summary_html:
+            _set(self.summary_label, event.summary_html, event.summary)  # sanitized HTML, its links kept
+        else:
+            set_marked_text(self.summary_label, event.summary, query)
+            self.summary_label.setVisible(bool(event.summary))
+        _set(self.display_date_label, f"As the file shows it: {event.display_date}" if event.display_date else "")
+        url, credit = media_lines(event)
+        _set(self.media_label, link_html("Media: ", url) if url else "", f"Media: {url}" if url else "")
+        _set(self.media_credit_label, credit)
+        _set(self.url_label, link_html("Address: ", event.url) if event.url else "",
+             f"Address: {event.url}" if event.url else "")  # fmt: skip
+        self.links.set_event(store, index)
         count = len(event.quotes)
-        self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else "No quotes")
+        self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else UNCITED_TEXT)
+        self.quotes_heading.setToolTip("" if count else "Nothing in the file backs this event with a verbatim "
+                                       "passage of a source; treat it as a claim to check")  # fmt: skip
         self._clear_quotes()
         cited: set[str] = set()
         for number, quote in enumerate(event.quotes, start=1):
@@ -587,6 +653,7 @@ class DetailsPanel(QWidget):
                 return "\n".join(label.text() for label in self.about_labels)
             return self.empty_label.text()
         parts = [plain_text(label) for label in self._event_labels() if label.text()]
+        parts[-1:-1] = self.links.lines()
         for block in self.quote_blocks:
             parts += [plain_text(block.text_label), block.byline_label.text()]
         if self.passage_blocks:
@@ -608,8 +675,8 @@ class DetailsPanel(QWidget):
 
     def _event_labels(self) -> list[QLabel]:
         """The event's labels top to bottom: what happened (title, date, summary) before how it was dated."""
-        return [self.title_label, self.date_label, self.zone_label, self.doubt_label, self.summary_label,
-                self.tags_label,
+        return [self.title_label, self.date_label, self.zone_label, self.display_date_label, self.doubt_label,
+                self.summary_label, self.media_label, self.media_credit_label, self.url_label, self.tags_label,
                 self.note_label, self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
 
     # -- actions --------------------------------------------------------------------------------------

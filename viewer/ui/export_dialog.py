@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.export import WRITERS, ExportError, ExportRequest, export
+from viewer.export.paper import Orientation, Paper, Sheet
 from viewer.export.writers import save_filters, suffix_of_filter, suffix_words
 from viewer.model.store import Store
 from viewer.render.painter import Decorations
@@ -54,13 +55,26 @@ class SizeChoice:
     width: int = 0
     height: int = 0
     scale: float = 1.0  # device pixel ratio: how large text and marks are drawn in those pixels
+    sheet: Sheet | None = None  # a paper: a PDF's page is exactly that paper
+
+
+def paper_choice(key: str, sheet: Sheet) -> SizeChoice:
+    """A paper size: the PDF page is that paper; a PNG or SVG is drawn for it at 300 dpi."""
+    width, height = sheet.pixels()
+    label = f"{sheet.words().capitalize()} (PDF page; {width} × {height} at 300 dpi)"
+    return SizeChoice(key, label, width, height, sheet.scale(), sheet)
 
 
 SIZES = (
     SizeChoice("window", "The window's size"),
     SizeChoice("1920x1080", "1920 × 1080 (Full HD)", 1920, 1080, 1.0),
     SizeChoice("3840x2160", "3840 × 2160 (4K)", 3840, 2160, 2.0),
-    SizeChoice("a4", "A4 landscape at 300 dpi (3508 × 2480)", 3508, 2480, 300 / 96),
+    paper_choice("a4", Sheet(Paper.A4)),
+    paper_choice("a4-portrait", Sheet(Paper.A4, Orientation.PORTRAIT)),
+    paper_choice("a3", Sheet(Paper.A3)),
+    paper_choice("letter", Sheet(Paper.LETTER)),
+    paper_choice("letter-portrait", Sheet(Paper.LETTER, Orientation.PORTRAIT)),
+    paper_choice("tabloid", Sheet(Paper.TABLOID)),
     SizeChoice("custom", "Custom…"),
 )
 SIZE_BY_KEY = {choice.key: choice for choice in SIZES}
@@ -96,6 +110,11 @@ class ExportDialog(QDialog):
         self.setAccessibleName("Export the timeline")
         self.store = store
         self.visible_range = visible_range
+        # What the window draws besides the range: set by the window (`draw_as`), so the export is what is seen.
+        self.view_shown: object = None
+        self.view_lanes: object = None
+        self.view_matches: object = None
+        self.view_tags_on: frozenset[str] | None = None
         self.window_size = window_size
         self.device_pixel_ratio = max(1.0, float(device_pixel_ratio))
         self.settings = settings or Settings()
@@ -194,8 +213,8 @@ class ExportDialog(QDialog):
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(s.get("export/size"))))
         self.width_spin.setValue(min(MAX_SIDE, max(16, s.get("export/width"))))
         self.height_spin.setValue(min(MAX_SIDE, max(16, s.get("export/height"))))
-        stored_theme = s.get("export/theme") if s.has("export/theme") else theme_name
-        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(stored_theme)))
+        # The theme follows the window's: an export looks like what the reader sees unless they choose otherwise.
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(theme_name)))
         self.legend_check.setChecked(s.get("export/legend"))
         self.sources_check.setChecked(s.get("export/sources"))
 
@@ -205,7 +224,6 @@ class ExportDialog(QDialog):
         s.set("export/size", self.size_key())
         s.set("export/width", self.width_spin.value())
         s.set("export/height", self.height_spin.value())
-        s.set("export/theme", self.theme_combo.currentData())
         s.set("export/legend", self.legend_check.isChecked())
         s.set("export/sources", self.sources_check.isChecked())
         if output.suffix.lower() in WRITERS:
@@ -253,7 +271,15 @@ class ExportDialog(QDialog):
         title = self.title_edit.text().strip() or None
         decorations = Decorations(title=title, legend=self.legend_check.isChecked(),
                                   sources=self.sources_check.isChecked())  # fmt: skip
-        return ExportRequest(width, height, scale, t0, t1, THEMES[self.theme_combo.currentData()], decorations)
+        request = ExportRequest(width, height, scale, t0, t1, THEMES[self.theme_combo.currentData()], decorations,
+                                sheet=SIZE_BY_KEY[self.size_key()].sheet if self.size_key() in SIZE_BY_KEY else None)
+        request.shown, request.lanes, request.matches = self.view_shown, self.view_lanes, self.view_matches  # type: ignore[assignment]
+        request.tags_on = self.view_tags_on
+        return request
+
+    def draw_as(self, shown, lanes, matches, tags_on: frozenset[str] | None) -> None:
+        """Export with the window's filters (the events it draws), its lanes and its search's matches."""
+        self.view_shown, self.view_lanes, self.view_matches, self.view_tags_on = shown, lanes, matches, tags_on
 
     # -- where ----------------------------------------------------------------------------------------
     def set_output_path(self, path: Path | str) -> None:

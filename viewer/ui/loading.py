@@ -15,6 +15,7 @@ import contextlib
 import enum
 import logging
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -36,6 +37,8 @@ class LoadReason(enum.StrEnum):
 
     OPEN = "open"  # a file the reader chose: shown at its own first range
     RELOAD = "reload"  # the same file again: the range, the selection and the search are kept
+    FOLLOW = "follow"  # the same file, changed on disk: as RELOAD, but what would show less waits to be confirmed
+    CONFIRMED = "confirmed"  # the same file, unchanged since a FOLLOW load that would have shown less
 
 
 class LoadCancelled(Exception):
@@ -69,9 +72,14 @@ def load_size(path: Path, limit: int) -> int:
     calling a load large costs a thread start, wrongly calling it small freezes the window.
     """
     try:
-        total = path.stat().st_size
-    except OSError:
+        status = path.stat()
+    except (OSError, ValueError):
         return 0  # the load will say why; it is quick
+    if not stat.S_ISREG(status.st_mode) or status.st_size == 0:
+        # A named pipe, a device, or a file whose size says nothing (0 for /proc files): never read on the GUI
+        # thread. The reader refuses special files without blocking; the thread makes sure of it.
+        return limit
+    total = status.st_size
     itself = path.resolve()
     folders = [itself.parent]
     seen = 0
@@ -217,6 +225,7 @@ class LoadProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file's name is not markup
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setMaximumWidth(180)

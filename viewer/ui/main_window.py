@@ -46,24 +46,32 @@ from viewer import __version__
 from viewer.model.loader import LoadResult
 from viewer.model.readers import open_filter
 from viewer.model.store import Store
+from viewer.render.lanes import LaneChoices, LaneMode
 from viewer.render.theme import THEMES
-from viewer.ui.accessibility import name_window_parts
+from viewer.ui.accessibility import focus_chain, name_window_parts
+from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
+from viewer.ui.events_table import COLUMNS, Column, EventsTable
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
+from viewer.ui.lanes_menu import LaneActions
 from viewer.ui.loading import FileLoader, LoadProgress, LoadReason
 from viewer.ui.overview import OverviewBand
+from viewer.ui.plain import laid_out, plain_label, plain_tooltip
 from viewer.ui.problems import ProblemsPanel
 from viewer.ui.search_bar import SEARCH_PLACEHOLDER, SearchBar
 from viewer.ui.settings import MAX_RECENT_FILES, Settings
 from viewer.ui.shortcuts import VIEW_KEYS, ShortcutsDialog, is_media_key, standard_keys
 from viewer.ui.source_reader import SourceReader
 from viewer.ui.status import range_in_words
+from viewer.ui.tags_menu import TagsMenu
 from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
 from viewer.ui.zone_menu import ZoneMenu
+from viewer.viewstate import SearchMode
 
 APP_NAME = "Timeline Viewer"
+_SAME_FILE = (LoadReason.RELOAD, LoadReason.FOLLOW, LoadReason.CONFIRMED)  # loads that keep the view
 __all__ = ["APP_NAME", "SEARCH_PLACEHOLDER", "MainWindow", "palette_for", "range_in_words"]
 
 class MainWindow(QMainWindow):
@@ -116,9 +124,20 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
         self.resizeDocks([self.details_dock], [details_width(self.width())], Qt.Orientation.Horizontal)
+        self.events_table = EventsTable(self.state, self._select_from_table)
+        self.events_table.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.table_dock = QDockWidget("Events", self)
+        self.table_dock.setObjectName("events-table-dock")
+        self.table_dock.setWidget(self.events_table)
+        self.table_dock.setAccessibleName("Events table panel")
+        self.addDockWidget(TABLE_AREAS.get(self.settings.get("table/area"), BOTTOM), self.table_dock)
+        self.table_dock.dockLocationChanged.connect(self._on_table_area)
+        self.table_dock.hide()
+        # The details keep the right-hand side whole; a table docked below sits under the timeline only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         # -- status bar --------------------------------------------------------------------------------
-        self.message_label = QLabel()
+        self.message_label = plain_label(QLabel())  # says file names and problems: never rich text
         self.message_label.setAccessibleName("Status")
         self.load_progress = LoadProgress()
         self.count_label = QLabel()
@@ -140,6 +159,7 @@ class MainWindow(QMainWindow):
         self.load_progress.cancelRequested.connect(self.loader.cancel)
         self.follower = FileFollower(self)
         self.follower.changed.connect(self._on_file_changed)
+        self.follower.confirmed.connect(self._on_file_confirmed)
         self.watcher, self.reload_timer = self.follower.watcher, self.follower.timer
 
         # -- wiring ------------------------------------------------------------------------------------
@@ -150,13 +170,19 @@ class MainWindow(QMainWindow):
         self.view.rangeChanged.connect(self._on_range)
         self.overview.rangeRequested.connect(self.view.set_range)
         self.details.showInSource.connect(self.show_in_source)
+        self.details.jumpToEvent.connect(self.jump_to_event)
+        self.state.lanes_changed.connect(self._save_lanes)
 
         self._build_actions()
         self._build_menus_and_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
         name_window_parts(self)
+        # Tab from the search goes to the timeline (where Tab steps through events and Ctrl+Tab leaves), then
+        # the overview, the table and the details.
+        focus_chain([self.search_bar.edit, self.view, self.overview, self.events_table, self.details])
         self._restore_settings()
+        keep_dock_buttons_styled(self, lambda: THEMES[self.theme_name()])
         self._update_counts()
         if path is not None:
             self.open_file(path)
@@ -195,6 +221,14 @@ class MainWindow(QMainWindow):
                                              standard_keys(K.HelpContents, "F1"))  # fmt: skip
         self.about_action = self._action("&About Timeline Viewer", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.lane_actions = LaneActions(self.state, self)
+        self.search_filter_action = QAction("&Filter While Searching", self)
+        self.search_filter_action.setCheckable(True)
+        self.search_filter_action.setChecked(True)
+        self.search_filter_action.setToolTip("Filter: while searching, draw only the matches (off: fade the rest)")
+        self.search_filter_action.setStatusTip("While searching, draw only the matches; off, every event is drawn "
+                                               "and those that do not match are faded")  # fmt: skip
+        self.search_filter_action.toggled.connect(self._on_search_filter)
         self.clear_recent_action = QAction("&Clear Menu", self)
         self.clear_recent_action.triggered.connect(self.clear_recent_files)
 
@@ -226,12 +260,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.next_match_action)
         edit_menu.addAction(self.previous_match_action)
+        edit_menu.addAction(self.search_filter_action)
 
         view_menu = menu_bar.addMenu("&View")
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.fit_action)
         view_menu.addSeparator()
+        self.lanes_menu = view_menu.addMenu("&Lanes")
+        self.lane_actions.fill(self.lanes_menu)
+        self.tags_menu = TagsMenu(self.state, self)  # the legend's toggles, for the keyboard
+        view_menu.addMenu(self.tags_menu)
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
@@ -247,6 +286,15 @@ class MainWindow(QMainWindow):
         self.details_toggle.setText("&Details Panel")
         self.problems_toggle = self.problems_dock.toggleViewAction()
         self.problems_toggle.setText("&Problems Panel")
+        self.problems_toggle.setEnabled(False)  # there is nothing to show until a file has problems
+        self.problems_toggle.setStatusTip("The problems of the file, when it has any")
+        self.table_toggle = self.table_dock.toggleViewAction()
+        self.table_toggle.setText("&Events Table")
+        self.table_toggle.setShortcut(QKeySequence("Ctrl+T"))
+        self.table_toggle.setStatusTip("One row per event: sort, copy, export as CSV")
+        self.table_toggle.triggered.connect(self._on_table_toggled)
+        self.addAction(self.table_toggle)
+        view_menu.addAction(self.table_toggle)
         view_menu.addAction(self.details_toggle)
         view_menu.addAction(self.problems_toggle)
 
@@ -266,6 +314,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_bar.edit)
         self.toolbar.addWidget(self.search_bar.count)
+        self.toolbar.addAction(self.search_filter_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         view_menu.addAction(self.toolbar.toggleViewAction())
 
@@ -276,7 +325,7 @@ class MainWindow(QMainWindow):
         for number, (name, text) in enumerate(zip(files[:MAX_RECENT_FILES], shown, strict=True), start=1):
             label = f"&{number % 10} {text}" if number <= 10 else text
             action = self.recent_menu.addAction(label)
-            action.setToolTip(name)
+            action.setToolTip(plain_tooltip(name))
             action.setStatusTip(name)
             action.setData(name)
             action.triggered.connect(lambda _=False, n=name: self.open_file(Path(n)))
@@ -303,11 +352,38 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.problems_dock.hide()  # shown again only when there are problems
         self.set_theme_choice(self.settings.get("view/theme"), save=False)
+        get = self.settings.get
+        choices = LaneChoices(LaneMode.parse(get("view/lanes")), tuple(get("view/lane_order")),
+                              frozenset(get("view/lanes_collapsed")), frozenset(get("view/lanes_hidden")))  # fmt: skip
+        self.state.set_lane_choices(choices)
+        self.search_filter_action.setChecked(self.settings.get("view/search_mode") == SearchMode.FILTER.value)
+        column = Column(self.settings.get("table/sort_column"))
+        descending = self.settings.get("table/sort_descending")
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.events_table.sortByColumn(COLUMNS.index(column), order)
+        self.events_table.set_export_folder(self.settings.get("table/folder"))
+
+    def _save_lanes(self) -> None:
+        """Lane choices are remembered as soon as they are made (a crash does not lose them)."""
+        lanes = self.state.lanes
+        self.settings.set("view/lanes", lanes.mode.value)
+        self.settings.set("view/lane_order", list(lanes.order))
+        self.settings.set("view/lanes_collapsed", sorted(lanes.collapsed))
+        self.settings.set("view/lanes_hidden", sorted(lanes.hidden))
+
+    def _on_search_filter(self, checked: bool) -> None:
+        mode = SearchMode.FILTER if checked else SearchMode.HIGHLIGHT
+        self.state.set_search_mode(mode)
+        self.settings.set("view/search_mode", mode.value)
 
     def save_settings(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.set("view/theme", self._theme_choice.value)
+        column, descending = self.events_table.table_model.sort_state()
+        self.settings.set("table/sort_column", column.value)
+        self.settings.set("table/sort_descending", descending)
+        self.settings.set("table/folder", self.events_table.export_folder())
         self.settings.sync()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -348,6 +424,8 @@ class MainWindow(QMainWindow):
         theme = THEMES[self.theme_name()]
         self.view.set_theme(theme)
         self.overview.set_theme(theme)
+        style_dock_buttons(self, theme)  # Qt's own glyphs are black, lost on a dark panel
+        style_search_field(self.search_bar.edit, theme)
 
     def _on_system_scheme(self, _scheme: Qt.ColorScheme) -> None:
         if self._theme_choice is ThemeChoice.SYSTEM:
@@ -392,10 +470,12 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         path = result.path
+        if not self._followed_change_is_shown(result, reason):
+            return
         if result.store is None:
             self._show_problems(result)
             return
-        keep_view = reason is LoadReason.RELOAD and self._shown_path is not None and path == self._shown_path
+        keep_view = reason in _SAME_FILE and self._shown_path is not None and path == self._shown_path
         same_file = self._shown_path is not None and path == self._shown_path
         self._set_store(result.store, keep_view=keep_view, keep_search=same_file)
         self._shown_path = path
@@ -410,9 +490,30 @@ class MainWindow(QMainWindow):
         else:
             self.problems.set_problems([])
             self.problems_dock.hide()
+            self.problems_toggle.setEnabled(False)  # no empty panel to open
             count = len(result.store)
             verb = "Reloaded" if keep_view else "Opened"
             self._set_message(f"{verb} {path.name}: {count:,} event{'s' if count != 1 else ''}")
+
+    def _followed_change_is_shown(self, result: LoadResult, reason: LoadReason) -> bool:
+        """Whether a load the file's change caused may replace what is shown (issue 15: half-written files).
+
+        A change that would show less (fewer events, or problems instead of a chronology) is shown only once the
+        file has stayed so for a while (the follower confirms it); an empty chronology never replaces a
+        non-empty one unless the reader asks (F5).
+        """
+        shown = self.store()
+        if reason not in (LoadReason.FOLLOW, LoadReason.CONFIRMED) or shown is None or result.path != self._shown_path:
+            return True
+        if result.store is not None and len(result.store) == 0 and len(shown) > 0:
+            self._set_message(f"{result.path.name} is empty now; still showing the last version "
+                              "(Reload, F5, shows it as it is)")  # fmt: skip
+            return False
+        fewer = result.store is None or len(result.store) < len(shown)
+        if fewer and reason is LoadReason.FOLLOW:
+            self.follower.confirm_later()
+            return False
+        return True
 
     def _show_problems(self, result: LoadResult) -> None:
         count = len(result.problems)
@@ -428,6 +529,7 @@ class MainWindow(QMainWindow):
     def _show_problems_dock(self) -> None:
         """Show the problems under the timeline, a third of the window high at most, so the chronology that
         is still on screen stays readable above them."""
+        self.problems_toggle.setEnabled(True)
         if not self.problems_dock.isVisible():
             self.problems_dock.show()
             self.resizeDocks([self.problems_dock], [max(160, self.height() // 3)], Qt.Orientation.Vertical)
@@ -449,8 +551,23 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        self.setWindowTitle(f"{store.header.title} — {self._shown_path.name} — {APP_NAME}")
+        self.setWindowTitle(f"{laid_out(store.header.title, 200)} — {self._shown_path.name} — {APP_NAME}")
         self.setWindowFilePath(str(self._shown_path))
+
+    def _select_from_table(self, index: int | None, reveal: bool) -> None:
+        """A row chosen in the events table selects its event everywhere; Enter or a double-click also
+        brings it into view on the timeline (zooming into its cluster when it is hidden in one)."""
+        self.view.select(index, ensure_visible=reveal)
+
+    def _on_table_toggled(self, checked: bool) -> None:
+        if checked:
+            self.table_dock.raise_()
+            self.events_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_table_area(self, area: Qt.DockWidgetArea) -> None:
+        for name, known in TABLE_AREAS.items():
+            if known == area:
+                self.settings.set("table/area", name)
 
     def _on_details_visibility(self, visible: bool) -> None:
         if not visible and not self._closing and self.isVisible() and not self.details_dock.isFloating():
@@ -465,7 +582,11 @@ class MainWindow(QMainWindow):
     # -- following the file ----------------------------------------------------------------------------
     def _on_file_changed(self, path: Path) -> None:
         if not self._closing and path == self._path:
-            self.loader.start(path, LoadReason.RELOAD)
+            self.loader.start(path, LoadReason.FOLLOW)
+
+    def _on_file_confirmed(self, path: Path) -> None:
+        if not self._closing and path == self._path:
+            self.loader.start(path, LoadReason.CONFIRMED)
 
     # -- selection, range and details ----------------------------------------------------------------
     def _selected(self) -> int | None:
@@ -495,6 +616,19 @@ class MainWindow(QMainWindow):
         if through and self.state.matches is not None:
             words += f" ({through:,} found through a passage of a source)"
         self.count_label.setText(words)
+
+    def jump_to_event(self, index: int) -> None:
+        """Select the event at a link's other end and bring it into view; when the filters hide it, they are
+        turned off first, and the status bar says so."""
+        store = self.store()
+        if store is None or not 0 <= index < len(store):
+            return
+        if not self.state.is_shown(index):
+            self.state.set_tag_filter(None)
+            if not self.state.is_shown(index):
+                self.search_bar.edit.clear()
+            self._set_message(f"Filters turned off to show “{store.events[index].title}”")
+        self.view.select(index, ensure_visible=True)
 
     def show_in_source(self, source_id: str, start: int, end: int) -> None:
         store = self.store()
@@ -538,6 +672,9 @@ class MainWindow(QMainWindow):
             return None
         dialog = ExportDialog(store, self.view.visible_range(), QSize(self.view.width(), self.view.height()),
                               self.view.devicePixelRatioF(), self.theme_name(), self.settings, self)  # fmt: skip
+        state = self.state
+        tags_on = state.tag_filter.tags if state.tag_filter is not None else None
+        dialog.draw_as(state.shown_events, state.drawn_lanes(), state.matches, tags_on)
         dialog.exported.connect(lambda _path, message: self.statusBar().showMessage(message, 10_000))
         return dialog
 
@@ -554,7 +691,7 @@ class MainWindow(QMainWindow):
         rows = []
         actions = [self.open_action, self.reload_action, self.export_action, self.quit_action, self.find_action,
                    self.next_match_action, self.previous_match_action, self.zoom_in_action, self.zoom_out_action,
-                   self.fit_action, self.details_toggle, self.shortcuts_action]  # fmt: skip
+                   self.fit_action, self.table_toggle, self.details_toggle, self.shortcuts_action]  # fmt: skip
         for action in actions:
             keys = ", ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not is_media_key(k)
@@ -609,6 +746,14 @@ class MainWindow(QMainWindow):
 
 
 DETAILS_MIN_WIDTH = 220
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+#: Where the events table may dock, by the name the settings keep.
+TABLE_AREAS = {
+    "bottom": BOTTOM,
+    "right": Qt.DockWidgetArea.RightDockWidgetArea,
+    "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "top": Qt.DockWidgetArea.TopDockWidgetArea,
+}
 
 
 def details_width(window_width: int) -> int:

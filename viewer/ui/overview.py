@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from viewer.model.events import Era
 from viewer.model.store import Store
 from viewer.render.density import Curve, density_bars
 from viewer.render.painter import FONT_FAMILY, density_image
@@ -144,6 +145,7 @@ class OverviewBand(QWidget):
             painter.fillRect(self.rect(), _colour(theme.axis_background))
             scale = self.scale()
             if scale is not None:
+                self._paint_eras(painter, scale)
                 self._paint_ticks(painter, scale)
                 image = self._density_image(scale)
                 if image is not None:
@@ -158,6 +160,30 @@ class OverviewBand(QWidget):
             painter.drawLine(QPointF(0, self.height() - 0.5), QPointF(self.width(), self.height() - 0.5))
         finally:
             painter.end()
+
+    def era_rects(self) -> list[tuple[Era, QRectF]]:
+        """Each era's band on the overview, for painting and tests."""
+        scale = self.scale()
+        store = self._store
+        if scale is None or store is None:
+            return []
+        found = []
+        for era in store.eras:
+            x0, x1 = scale.x_of(era.start_seconds), scale.x_of(era.end_seconds)
+            if x1 < 0 or x0 > scale.width:
+                continue
+            x0, x1 = max(x0, 0.0), min(x1, scale.width)
+            found.append((era, QRectF(x0, LABEL_HEIGHT + 1, max(x1 - x0, 1.5), self.height() - LABEL_HEIGHT - 3)))
+        return found
+
+    def _paint_eras(self, painter: QPainter, scale: TimeScale) -> None:
+        """The eras as faint bands under the density, as behind the timeline's rows."""
+        theme = self._theme
+        painter.setPen(Qt.PenStyle.NoPen)
+        for era, rect in self.era_rects():
+            colour = era.colour or theme.muted_text
+            painter.setBrush(_colour(colour, 0.22 if theme.dark else 0.16))
+            painter.drawRect(rect)
 
     def _paint_ticks(self, painter: QPainter, scale: TimeScale) -> None:
         theme = self._theme

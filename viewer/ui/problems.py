@@ -21,26 +21,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.escaping import for_terminal
+from viewer.model.lines import split_lines
 from viewer.model.problems import Problem
+from viewer.model.safe_read import NotReadable, read_regular
+from viewer.model.yamltree import MAX_FILE_BYTES
+from viewer.ui.plain import plain_label, plain_tooltip
 
 CONTEXT_LINES = 2  # lines shown before and after the offending one
 MAX_LINE_CHARS = 400
+MAX_ROWS = 300  # rows listed; a file with 100,000 problems would hold the window for seconds, and nobody reads
+# past the first few hundred before fixing them (the count of the rest is the last row)
 
 
 def problem_row(problem: Problem) -> str:
     """'12:5 unknown field …', or the message alone when the problem has no position."""
     if problem.line:
-        return f"{problem.line}:{problem.column} {problem.message}"
-    return problem.message
+        return f"{problem.line}:{problem.column} {for_terminal(problem.message)}"
+    return for_terminal(problem.message)
 
 
 def line_context(path: Path, line: int, column: int) -> str:
     """The problem's line with a couple around it and a caret under the column; '' when unreadable."""
     if line <= 0:
         return ""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+    try:  # a regular file only, never blocking: the file may have become a named pipe since it was loaded
+        lines = split_lines(read_regular(path, MAX_FILE_BYTES).decode("utf-8", errors="replace"))
+    except NotReadable:
         return ""
     if line > len(lines):
         return ""
@@ -49,11 +56,15 @@ def line_context(path: Path, line: int, column: int) -> str:
     width = len(str(last))
     out = []
     for number in range(first, last + 1):
-        text = lines[number - 1][:MAX_LINE_CHARS].expandtabs(1)
+        # Lines split as the reader splits them (LF, CR, CRLF), shown one line each: a form feed, U+2028 and
+        # other controls are escaped (QPlainTextEdit would break a line at U+2028), and the caret follows.
+        raw = lines[number - 1]
+        text = for_terminal(raw[:MAX_LINE_CHARS].replace("\t", " "))
         marker = ">" if number == line else " "
         out.append(f"{marker}{number:>{width}} | {text}")
         if number == line and column > 0:
-            out.append(" " * (width + 4) + " " * (column - 1) + "^")
+            before = for_terminal(raw[: column - 1][:MAX_LINE_CHARS].replace("\t", " "))
+            out.append(" " * (width + 4) + " " * len(before) + "^")
     return "\n".join(out)
 
 
@@ -65,7 +76,7 @@ class ProblemsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._problems: list[Problem] = []
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName("Problems summary")
@@ -96,10 +107,18 @@ class ProblemsPanel(QWidget):
         self.summary.setVisible(bool(summary))
         self.list.clear()
         self.context.clear()
-        for problem in self._problems:
+        self.list.setUpdatesEnabled(False)
+        for problem in self._problems[:MAX_ROWS]:
             item = QListWidgetItem(problem_row(problem))
-            item.setToolTip(str(problem))
+            item.setToolTip(plain_tooltip(for_terminal(str(problem))))
             self.list.addItem(item)
+        hidden = len(self._problems) - MAX_ROWS
+        if hidden > 0:
+            more = QListWidgetItem(f"… and {hidden:,} more problem{'s' if hidden != 1 else ''} "
+                                   f"(timeline-viewer check lists them all)")  # fmt: skip
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(more)
+        self.list.setUpdatesEnabled(True)
         if self._problems:
             self.list.setCurrentRow(0)
 
@@ -117,6 +136,8 @@ class ProblemsPanel(QWidget):
             self.context.clear()
             return
         problem = self._problems[row]
-        text = line_context(problem.path, problem.line, problem.column)
-        self.context.setPlainText(text or str(problem))
+        text = line_context(problem.path, problem.line, problem.column) or for_terminal(str(problem))
+        if problem.detail:  # a quote not in its source: the nearest passage and where the two part, first
+            text = problem.detail + "\n\n" + text
+        self.context.setPlainText(text)
         self.problemChosen.emit(row)

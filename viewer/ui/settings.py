@@ -17,6 +17,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from viewer.export.writers import DEFAULT_SUFFIX, WRITERS
 
 MAX_RECENT_FILES = 10
+#: The events table's columns by the names the settings keep (viewer.ui.events_table.Column's values).
+TABLE_COLUMNS = ("date", "title", "tags", "quotes", "precision", "marks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +38,26 @@ SETTINGS: dict[str, Setting] = {
         Setting("files/recent", [], list, description="recently opened chronologies, newest first"),
         Setting("files/last_folder", "", str, description="where Open… starts"),
         Setting("view/theme", "system", str, ("system", "light", "dark"), "the window's colours"),
+        Setting("view/lanes", "none", str, ("none", "tags", "group"), "lanes: none, one per tag, one per group"),
+        Setting("view/lane_order", [], list, description="lane names in the order the reader dragged them to"),
+        Setting("view/lanes_collapsed", [], list, description="the lanes shown collapsed"),
+        Setting("view/lanes_hidden", [], list, description="the lanes hidden from their header's menu"),
+        Setting("view/search_mode", "filter", str, ("filter", "highlight"),
+                "whether a search draws only its matches or fades the other events"),
         Setting("view/time_zone", "event", str, description="View > Time zone: 'event', 'utc' or an IANA name"),
         Setting("export/range", "visible", str, ("visible", "all"), "export what is visible or everything"),
-        Setting("export/size", "window", str, ("window", "1920x1080", "3840x2160", "a4", "custom")),
+        Setting("export/size", "window", str, ("window", "1920x1080", "3840x2160", "a4", "a4-portrait", "a3", "letter",
+                                               "letter-portrait", "tabloid", "custom")),
         Setting("export/width", 1920, int, description="custom export width in pixels"),
         Setting("export/height", 1080, int, description="custom export height in pixels"),
-        Setting("export/theme", "light", str, ("light", "dark")),
         Setting("export/legend", True, bool),
         Setting("export/sources", False, bool),
         Setting("export/format", DEFAULT_SUFFIX, str, tuple(WRITERS), "the suffix of the last export"),
         Setting("export/folder", "", str, description="where the last export was written"),
+        Setting("table/area", "bottom", str, ("bottom", "right", "left", "top"), "where the events table docks"),
+        Setting("table/sort_column", "date", str, TABLE_COLUMNS, "the events table's sort column"),
+        Setting("table/sort_descending", False, bool, description="the events table sorts from last to first"),
+        Setting("table/folder", "", str, description="where the events table was last exported"),
     )
 }
 

@@ -47,6 +47,9 @@ def palette_for(theme: Theme) -> QPalette:
         palette.setColor(which, QColor(name))
     for which in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(group.Disabled, which, QColor(theme.muted_text))
+    # A disabled field sits flat on the panel, as in the light system palette, rather than looking editable.
+    for which in (role.Base, role.Button):
+        palette.setColor(group.Disabled, which, QColor(theme.panel))
     return palette
 
 

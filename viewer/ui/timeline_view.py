@@ -17,7 +17,9 @@ from html import escape
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
+    QContextMenuEvent,
     QCursor,
     QFocusEvent,
     QHelpEvent,
@@ -36,8 +38,11 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from viewer.model.store import Store
 from viewer.render.painter import Decorations, Frame, Hit, TimelinePainter
 from viewer.render.scale import MIN_WIDTH, TimeScale, zoom_factor_for_wheel
-from viewer.render.scene import Scene
+from viewer.render.scene import LaneBand, Scene
 from viewer.render.theme import LIGHT, Theme
+from viewer.ui import timeline_access
+from viewer.ui.lanes_menu import lane_menu
+from viewer.ui.timeline_access import TimelineAccessible
 from viewer.viewstate import STEP_ZOOM, StartView, ViewState
 
 __all__ = ["TimelineView"]
@@ -100,6 +105,9 @@ class TimelineView(QWidget):
         self._click_changed_view = False
         self._pointer: QPointF | None = None
         self._cluster_menu: QMenu | None = None
+        self._lane_menu: QMenu | None = None
+        self._lane_press: str | None = None  # the lane whose header the press began on
+        self._lane_drop_y: float | None = None  # while a header is dragged: where it would go
         self._focus_visible = False
         self._hover_timer = QTimer(self)
         self._hover_timer.setSingleShot(True)
@@ -113,6 +121,11 @@ class TimelineView(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(DESCRIPTION)
+        # What a screen reader meets: the events and clusters of the scene shown (see timeline_access.py).
+        self._accessible: TimelineAccessible | None = None
+        self._painted_key: tuple | None = None  # what the last painted scene was decided for
+        self._decided: tuple[tuple, Scene] | None = None  # a scene decided (not painted) for the accessible tree
+        timeline_access.install()
 
     # -- the model ---------------------------------------------------------------------------------------
     def set_store(self, store: Store, keep_view: bool = False, keep_search: bool = False) -> None:
@@ -137,6 +150,32 @@ class TimelineView(QWidget):
     def _on_selection_changed(self, index: int | None) -> None:
         self.update()
         self.selectionChanged.emit(-1 if index is None else index)
+        if index is not None and self.hasFocus() and QAccessible.isActive():  # a screen reader is listening
+            self.accessible().announce_selection()
+
+    # -- accessibility -----------------------------------------------------------------------------------
+    def accessible(self) -> TimelineAccessible:
+        """The timeline's node in Qt's accessibility tree (Qt asks for it through the installed factory)."""
+        if self._accessible is None:
+            self._accessible = TimelineAccessible(self)
+        return self._accessible
+
+    def _scene_key(self, frame: Frame) -> tuple:
+        return (id(frame.store), frame.t0, frame.t1, id(frame.theme), frame.selected, id(frame.matches),
+                id(frame.shown), frame.lanes, frame.tags_on, self.width(), self.height())  # fmt: skip
+
+    def accessible_scene(self) -> Scene | None:
+        """The scene on screen, for the accessibility tree: the last one painted when it is still what the view
+        shows, else one decided now for the current view (without painting)."""
+        if not self._has_store:
+            return None
+        frame = self._frame()
+        key = self._scene_key(frame)
+        if self._painted_key == key and self._painter.scene is not None:
+            return self._painter.scene
+        if self._decided is None or self._decided[0] != key:
+            self._decided = (key, self._painter.scene_for(QRectF(self.rect()), frame))
+        return self._decided[1]
 
     def _on_hover_changed(self, index: int | None) -> None:
         self.update()
@@ -245,6 +284,11 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         try:
             self._painter.paint(painter, QRectF(self.rect()), frame)
+            if self._lane_drop_y is not None and self._lane_press is not None:
+                # Where the dragged lane would go: a line between two lanes' headers.
+                y = self._drop_line_y(self._lane_drop_y, self._lane_press)
+                painter.setPen(QPen(QColor(self._theme.visible_range), 3))
+                painter.drawLine(QPointF(0, y), QPointF(self.width(), y))
             if self._focus_visible and self.hasFocus():
                 pen = QPen(QColor(self._theme.visible_range), 2)
                 painter.setPen(pen)
@@ -253,8 +297,21 @@ class TimelineView(QWidget):
         finally:
             painter.end()
         self._geometry_valid = self._has_store and frame.store is self.state.store
+        self._painted_key = self._scene_key(frame)
         if self._pointer is not None and self.underMouse():
             self._hover_timer.start()
+
+    def _drop_line_y(self, y: float, dragged: str) -> float:
+        scene = self._painter.scene
+        if scene is None or not scene.lanes:
+            return y
+        bands = [band for band in scene.lanes if band.key != dragged]
+        above = [band for band in bands if band.header.y + band.header.height / 2 < y]
+        if not above:
+            return bands[0].header.y + 1 if bands else y
+        if len(above) < len(bands):
+            return bands[len(above)].header.y + 1
+        return max(above[-1].body.bottom, above[-1].header.bottom)
 
     def _locator(self) -> Callable[[TimeScale], Scene] | None:
         """What the view state asks to find where an event would land: a scene, decided without painting."""
@@ -277,6 +334,8 @@ class TimelineView(QWidget):
         )
         self.update()
         super().focusInEvent(event)
+        if self.state.selected is not None and QAccessible.isActive():
+            self.accessible().announce_selection()  # the focus lands on the selected event
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._focus_visible = False
@@ -307,6 +366,44 @@ class TimelineView(QWidget):
         self._press_pos = QPointF(position)
         self._press_scale = self._current()
         self._dragging = False
+        header = self.lane_header_at(position.x(), position.y())
+        self._lane_press = header.key if header is not None else None
+        self._lane_drop_y = None
+
+    def lane_header_at(self, x: float, y: float) -> LaneBand | None:
+        """The lane whose header the last frame drew at (x, y)."""
+        scene = self._painter.scene
+        if not self._geometry_valid or scene is None:
+            return None
+        return scene.lane_header_at(x, y)
+
+    def lane_drop_position(self, y: float, dragged: str) -> int:
+        """Where among every lane (hidden ones included) the header of lane `dragged` dropped at height y goes."""
+        scene = self._painter.scene
+        if scene is None or not scene.lanes:
+            return 0
+        rest = [key for key in self.state.lane_keys() if key != dragged]
+        bands = [band for band in scene.lanes if band.key != dragged]
+        above = [band for band in bands if band.header.y + band.header.height / 2 < y]
+        if not above:
+            return rest.index(bands[0].key) if bands else 0
+        return rest.index(above[-1].key) + 1  # just after the last lane above the drop point
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click on a lane's header: its menu (collapse, move, hide)."""
+        header = self.lane_header_at(event.pos().x(), event.pos().y())
+        if header is None:
+            super().contextMenuEvent(event)
+            return
+        if self._lane_menu is not None:
+            self._lane_menu.deleteLater()
+        self._lane_menu = lane_menu(self.state, header.key, self)
+        self._lane_menu.popup(event.globalPos())
+        event.accept()
+
+    def lane_context_menu(self) -> QMenu | None:
+        """The lane header's menu last shown (for tests)."""
+        return self._lane_menu
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         position = event.position()
@@ -319,7 +416,11 @@ class TimelineView(QWidget):
                 self._dragging = True
                 self.state.set_hovered(None)
                 self._set_cursor(Qt.CursorShape.ClosedHandCursor)
-            if self._dragging:
+            if self._dragging and self._lane_press is not None:
+                self._lane_drop_y = position.y()  # a lane's header is dragged up or down, not the time axis
+                self._set_cursor(Qt.CursorShape.SizeVerCursor)
+                self.update()
+            elif self._dragging:
                 self.state.set_scale(self._press_scale.pan_by(self._press_pos.x() - position.x()))
             event.accept()
             return
@@ -332,6 +433,19 @@ class TimelineView(QWidget):
             return
         position = event.position()
         dragged = self._dragging
+        lane = self._lane_press
+        if lane is not None:
+            self._press_pos = self._press_scale = self._lane_press = self._lane_drop_y = None
+            self._dragging = False
+            if dragged:
+                self.state.move_lane(lane, self.lane_drop_position(position.y(), lane))
+            elif not self._ignore_release:
+                self.state.set_lane_collapsed(lane, lane not in self.state.lanes.collapsed)
+            self._ignore_release = False
+            self.update()
+            self._hover_at(position)
+            event.accept()
+            return
         if dragged and self._press_scale is not None:
             self.state.set_scale(self._press_scale.pan_by(self._press_pos.x() - position.x()))
         self._press_pos = None
@@ -353,7 +467,8 @@ class TimelineView(QWidget):
         self._begin_press(position)
         self._ignore_release = True  # the release that ends a double-click is not another click
         hit = self.hit(position.x(), position.y())
-        if not self._click_changed_view and hit.index is None and hit.cluster is None:
+        on_chrome = self._lane_press is not None or self.legend_at(position.x(), position.y()) is not None
+        if not self._click_changed_view and hit.index is None and hit.cluster is None and not on_chrome:
             self.state.zoom_about(position.x(), DOUBLE_CLICK_ZOOM)
             self._press_scale = self._current()
         event.accept()
@@ -481,6 +596,7 @@ class TimelineView(QWidget):
         hit = self.hit(position.x(), position.y())
         self.state.set_hovered(hit.index)
         over = hit.index is not None or hit.cluster is not None
+        over = over or self.lane_header_at(position.x(), position.y()) is not None
         over = over or self.legend_at(position.x(), position.y()) is not None
         self._set_cursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.OpenHandCursor)
 
@@ -509,6 +625,12 @@ class TimelineView(QWidget):
         store = self.store()
         if store is None:
             return ""
+        header = self.lane_header_at(position.x(), position.y())
+        if header is not None:
+            verb = "open" if header.collapsed else "collapse"
+            title = header.title.text if header.title is not None else header.key
+            return (f"<b>{escape(title)}</b><br>Click to {verb} the lane, drag it up or down to move it, "
+                    "right-click to hide it")  # fmt: skip
         tag = self.legend_at(position.x(), position.y())
         if tag is not None:
             verb = "hide" if self.state.tag_shown(tag) else "show"

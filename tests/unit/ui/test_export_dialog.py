@@ -109,7 +109,7 @@ def test_choices_are_remembered(window: MainWindow, qtbot, tmp_path: Path) -> No
     again = make_dialog(window, qtbot)
     assert again.size_key() == "custom"
     assert (again.width_spin.value(), again.height_spin.value()) == (640, 360)
-    assert again.theme_combo.currentData() == "dark"
+    assert again.theme_combo.currentData() == window.theme_name(), "the theme follows the window's, not the last export"
     assert again.range_all.isChecked()
     assert not again.legend_check.isChecked()
     assert again.sources_check.isChecked()

@@ -99,13 +99,13 @@ def test_a_newer_load_overtakes_an_older_one(qtbot, slow: SlowLoad, tmp_path: Pa
     loader.finished.connect(lambda result, reason: delivered.append(result.path))
     loader.start(SHIPPED_CHRONOLOGY)
     assert slow.started.wait(5)
-    empty = tmp_path / "empty.yaml"
-    empty.write_text("", encoding="utf-8")
+    small = tmp_path / "small.yaml"  # loads at once on the GUI thread (an empty one would not: issue 15)
+    small.write_text("timeline: {title: Small}\n", encoding="utf-8")
     loader.sync_limit = 1_000_000
-    loader.start(empty)
+    loader.start(small)
     qtbot.waitUntil(slow.cancelled.is_set, timeout=3000)
     qtbot.wait(100)
-    assert delivered == [empty]
+    assert delivered == [small]
     loader.shutdown()
 
 

@@ -216,10 +216,11 @@ def test_a_broken_file_is_listed_and_the_last_good_chronology_stays(window: Main
     assert "titel: Typo" in window.problems.context_text()
 
 
-def test_an_empty_file_shows_an_empty_timeline_and_says_why(window: MainWindow, tmp_path: Path) -> None:
+def test_an_empty_file_shows_an_empty_timeline_and_says_why(window: MainWindow, tmp_path: Path, qtbot) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("", encoding="utf-8")
-    window.open_file(empty)
+    with qtbot.waitSignal(window.loader.finished, timeout=5000):  # off the GUI thread: its size says nothing
+        window.open_file(empty)
     assert window.store() is not None and len(window.store()) == 0
     assert "empty" in window.status_message()
     assert window.problems_dock.isVisible()

@@ -81,7 +81,7 @@ def test_recent_files_newest_first_without_repeats() -> None:
 
 def test_theme_recent_files_and_geometry_survive_a_restart(qtbot, tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
-    other.write_text("", encoding="utf-8")
+    other.write_text("timeline: {title: Other}\n", encoding="utf-8")  # loads at once (an empty file would not)
     first = MainWindow(SHIPPED_CHRONOLOGY)
     qtbot.addWidget(first)
     first.show()

@@ -1,0 +1,79 @@
+"""The details panel's links: what the selected event led to and what led to it, each a button that jumps
+to the event at the other end (the timeline selects it and brings it into view)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from viewer.model.store import Store
+
+LED_TO = "Led to"
+FOLLOWED_FROM = "Followed from"
+
+
+def link_words(store: Store, other: int, label: str) -> str:
+    """'Second Trump–Kim summit in Hanoi (27–28 February 2019) — agreed at Singapore'."""
+    event = store.events[other]
+    words = f"{event.title} ({event.date_words()})"
+    return f"{words} — {label}" if label else words
+
+
+class LinkList(QWidget):
+    """Two short lists of buttons; `jumpTo(index)` asks the window to select the event at the other end."""
+
+    jumpTo = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Links")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 4, 0, 4)
+        self._layout.setSpacing(3)
+        self.buttons: list[QPushButton] = []
+        self._widgets: list[QWidget] = []
+        self.hide()
+
+    def set_event(self, store: Store | None, index: int | None) -> None:
+        for widget in self._widgets:
+            self._layout.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._widgets, self.buttons = [], []
+        if store is None or index is None:
+            self.hide()
+            return
+        sections = ((LED_TO, store.links_from(index)), (FOLLOWED_FROM, store.links_into(index)))
+        for heading, links in sections:
+            if not links:
+                continue
+            title = QLabel(f"{heading}:")
+            font = QFont(title.font())
+            font.setBold(True)
+            title.setFont(font)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            self._add(title)
+            for other, label in links:
+                words = link_words(store, other, label)
+                button = QPushButton(("→ " if heading == LED_TO else "← ") + words)
+                button.setToolTip(f"Go to “{store.events[other].title}”")
+                button.setAccessibleName(f"{heading}: {words}")
+                button.setStyleSheet("text-align: left; padding: 3px 6px;")
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.clicked.connect(lambda _=False, i=other: self.jumpTo.emit(i))
+                self._add(button)
+                self.buttons.append(button)
+        self.setVisible(bool(self.buttons))
+
+    def texts(self) -> list[str]:
+        """The buttons' texts, one per link."""
+        return [button.text() for button in self.buttons]
+
+    def lines(self) -> list[str]:
+        """Everything it shows, headings included, top to bottom."""
+        return [widget.text() for widget in self._widgets if isinstance(widget, QLabel | QPushButton)]
+
+    def _add(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
+        self._widgets.append(widget)
