@@ -1,0 +1,25 @@
+"""An 800 × 600 window: the timeline keeps most of the width, the selected title is whole, and the other
+titles are not cut to a few characters (the newcomer saw about 15)."""
+
+from __future__ import annotations
+
+import statistics
+
+from viewer.render.scene import Role
+from viewer.ui.main_window import MainWindow
+
+
+def test_titles_in_a_small_window(open_window, qtbot) -> None:
+    window: MainWindow = open_window(size=(800, 600))
+    store = window.store()
+    hanoi = store.index_of("hanoi-summit")
+    window.view.select(hanoi)
+    window.view.grab()
+    scene = window.view.painter().scene
+    assert window.view.width() >= 0.6 * window.width()
+    texts = [t for glyph in scene.events for t in glyph.texts if t.role in (Role.TITLE, Role.SELECTED)]
+    selected = [t.text for glyph in scene.events if glyph.index == hanoi for t in glyph.texts
+                if t.role is Role.SELECTED]  # fmt: skip
+    assert selected == [store.events[hanoi].title]
+    shown = [len(t.text) for t in texts]
+    assert len(shown) >= 10 and statistics.median(shown) >= 20, f"titles cut short: {sorted(shown)}"
