@@ -17,6 +17,7 @@ from html import escape
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QContextMenuEvent,
     QCursor,
@@ -148,7 +149,7 @@ class TimelineView(QWidget):
     def _on_selection_changed(self, index: int | None) -> None:
         self.update()
         self.selectionChanged.emit(-1 if index is None else index)
-        if index is not None and self.hasFocus():
+        if index is not None and self.hasFocus() and QAccessible.isActive():  # a screen reader is listening
             self.accessible().announce_selection()
 
     # -- accessibility -----------------------------------------------------------------------------------
@@ -331,7 +332,7 @@ class TimelineView(QWidget):
         )
         self.update()
         super().focusInEvent(event)
-        if self.state.selected is not None:
+        if self.state.selected is not None and QAccessible.isActive():
             self.accessible().announce_selection()  # the focus lands on the selected event
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

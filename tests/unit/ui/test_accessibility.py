@@ -165,6 +165,7 @@ def test_tab_announces_each_event_it_selects(window: MainWindow, qtbot, monkeypa
         told.append((event.type(), name, target.state().focused if target is not None else False))
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))  # as with a screen reader running
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)
     store = window.store()
@@ -203,3 +204,36 @@ def test_tab_order_is_search_timeline_table(window: MainWindow, qtbot) -> None:
     assert window.view.hasFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # leaves the timeline
     assert window.events_table.hasFocus()
+
+
+def test_nothing_is_announced_without_a_screen_reader(window: MainWindow, qtbot, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(told.append))
+    assert not QAccessible.isActive()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.state.selected is not None
+    assert told == []
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_window_palette_reads_at_4_5_to_1(name: str, qapp) -> None:
+    from PySide6.QtGui import QPalette
+
+    from viewer.render.contrast import TEXT_AA, contrast
+    from viewer.render.theme import THEMES
+    from viewer.ui.theme_choice import palette_for
+
+    palette = palette_for(THEMES[name])
+    role = QPalette.ColorRole
+    pairs = [
+        (role.WindowText, role.Window), (role.Text, role.Base), (role.Text, role.AlternateBase),
+        (role.ButtonText, role.Button), (role.ToolTipText, role.ToolTipBase), (role.HighlightedText, role.Highlight),
+        (role.PlaceholderText, role.Base), (role.Link, role.Base),
+    ]  # fmt: skip
+    for ink, ground in pairs:
+        ratio = contrast(palette.color(ink).name(), palette.color(ground).name())
+        assert ratio >= TEXT_AA, f"{name}: {ink.name} on {ground.name} is {ratio:.2f}:1"
+    disabled = palette.color(QPalette.ColorGroup.Disabled, role.WindowText).name()
+    assert contrast(disabled, palette.color(role.Window).name()) >= TEXT_AA
