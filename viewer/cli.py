@@ -24,6 +24,8 @@ from viewer.model.dates import DateError, parse_date
 from viewer.model.escaping import for_terminal
 from viewer.model.events import Event
 from viewer.model.loader import LoadResult, load
+from viewer.model.problems import Problem
+from viewer.model.readers import Format, describe
 from viewer.resources import SHIPPED_CHRONOLOGY
 
 COMMANDS = ("check", "list", "export")
@@ -34,6 +36,8 @@ COMMANDS_HELP = """commands:
   list FILE [--json]     the chronology in time order (--json, --jsonl: one object per event)
   export FILE -o OUT     draw the chronology without a display (see 'timeline-viewer export --help')"""
 FILE_HELP = "the chronology to read (default: the one that ships with the viewer)"
+FORMAT_HELP = ("read FILE as this format whatever its suffix: " + ", ".join(f.value for f in Format)
+               + f" (by suffix: {describe()})")  # fmt: skip
 JSON_SHAPE = """Each event is one JSON object: id, title, summary, start and end (each written to its own
 precision: 2019-02-27, 2018-05, 1958, 1980s, -0043, 2019-02-28T17:00Z; end is null for a single date),
 edtf (the date as EDTF writes it: 2019-03-01T00:00:00+07:00, -0043-03-15, Y-66000000, 201X, 2004-06~,
@@ -42,7 +46,9 @@ century), precision (the coarser of the two), approximate, uncertain,
 ongoing (the end is only where the sources stop), date_note, tags, quotes (each {text, source}), and
 disputed (each {source, says, record}: where a source differs from the record), group (its lane by
 group, or null), links (the ids of the events it led to) and link_labels (each link's label, in the same
-order; "" where none is written)."""
+order; "" where none is written), cited (false for an event that cites no source: no quote backs it), url,
+media ({url, credit, caption, thumbnail} or null) and display_date (how an imported file said the date, or
+null)."""
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -119,9 +125,13 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="validate a chronology; one FILE:LINE:COL: message line per problem",
         description="Validate a chronology: every problem as one FILE:LINE:COL: message line on stdout, then a "
-        "summary. Exit status 0 when it is clean, 1 when it has problems, 2 for a usage mistake.",
+        "summary. Events that cite no source (no quote) are counted in a warning. Exit status 0 when it is "
+        "clean, 1 when it has problems (or, with --strict, uncited events), 2 for a usage mistake.",
     )  # fmt: skip
     check.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
+    check.add_argument("--strict", action="store_true",
+                       help="refuse events that cite no source: each is a problem, exit status 1")  # fmt: skip
+    check.add_argument("--format", type=_format, help=FORMAT_HELP)
 
     listing = commands.add_parser(
         "list", help="print the chronology in time order",
@@ -132,6 +142,7 @@ def _build_parser() -> argparse.ArgumentParser:
     shape = listing.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="a JSON list of events (shape below)")
     shape.add_argument("--jsonl", action="store_true", help="one JSON object per line, one line per event")
+    listing.add_argument("--format", type=_format, help=FORMAT_HELP)
 
     export = commands.add_parser(
         "export", help=f"draw the chronology to {format_words()} without a display",
@@ -140,6 +151,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     export.add_argument("file", type=Path, nargs="?", default=SHIPPED_CHRONOLOGY, metavar="FILE", help=FILE_HELP)
     export.add_argument("-o", "--output", type=Path, required=True, help=f"{output_words()} (by suffix)")
+    export.add_argument("--format", type=_format, help=FORMAT_HELP)
     export.add_argument("--width", type=_positive_int, default=None, help="pixels (default 1920)")
     export.add_argument("--height", type=_positive_int, default=None, help="pixels (default 1080)")
     export.add_argument("--scale", type=_positive_float, default=None,
@@ -159,6 +171,14 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lanes", choices=("none", "tags", "group"), default="none",
                         help="one lane per tag or per group, as View > Lanes draws them (default none)")
     return parser
+
+
+def _format(text: str) -> Format:
+    try:
+        return Format(text.lower())
+    except ValueError:
+        known = ", ".join(f.value for f in Format)
+        raise argparse.ArgumentTypeError(f"there is no format called {text!r} (known: {known})") from None
 
 
 def _paper(text: str) -> Paper:
@@ -194,9 +214,9 @@ def _run_command(args: list[str]) -> int:
     # The whole process waits for the load: the collector may rest meanwhile (see viewer.model.collector).
     with collector_paused():
         if options.command == "check":
-            return check(options.file)
+            return check(options.file, strict=options.strict, format=options.format)
         if options.command == "list":
-            return list_events(options.file, as_json=options.json, as_lines=options.jsonl)
+            return list_events(options.file, as_json=options.json, as_lines=options.jsonl, format=options.format)
         from viewer.export import export_from_cli  # Qt is imported only for drawing
 
         return export_from_cli(options)
@@ -208,21 +228,38 @@ def report_problems(result: LoadResult) -> None:
         say(problem, file=sys.stderr)
 
 
-def check(path: Path) -> int:
-    result = load(path)
-    for problem in result.problems:
+def check(path: Path, strict: bool = False, format: Format | None = None) -> int:
+    """Every problem, then a summary; events that cite no source are a warning, or problems with `strict`."""
+    result = load(path, format=format)
+    problems = list(result.problems)
+    store = result.store
+    uncited = [e for e in store.events if not e.cited] if store is not None and not problems else []
+    if strict:
+        for event in sorted(uncited, key=lambda e: (e.line, e.column)):
+            message = f"the event '{event.id}' cites no source (no quote); --strict refuses uncited events"
+            problems.append(Problem(path, event.line, event.column, message))
+    for problem in problems:
         say(problem)
-    if result.problems:
-        count = len(result.problems)
+    if problems:
+        count = len(problems)
         say(f"{count:,} problem{'s' if count != 1 else ''} in {path}", file=sys.stderr)
         return EXIT_PROBLEMS
-    assert result.store is not None
-    store = result.store
+    assert store is not None
     quotes = sum(len(e.quotes) for e in store.events)
     counts = (_counted(len(store), "event"), _counted(len(store.sources), "source"), _counted(quotes, "quote"))
     counted = ", ".join(counts)
-    say(f"{path}: ok: {counted}, all verbatim")
+    if uncited:
+        say(f"{path}: warning: {uncited_words(len(uncited), len(store))}: no quote backs "
+              f"{'it' if len(uncited) == 1 else 'them'} ('check --strict' refuses uncited events)")  # fmt: skip
+        say(f"{path}: ok: {counted}, all verbatim; {len(uncited):,} uncited")
+    else:
+        say(f"{path}: ok: {counted}, all verbatim")
     return EXIT_OK
+
+
+def uncited_words(uncited: int, total: int) -> str:
+    """'12 of 40 events cite no source', '1 of 1 event cites no source'."""
+    return f"{uncited:,} of {_counted(total, 'event')} {'cites' if uncited == 1 else 'cite'} no source"
 
 
 def _counted(count: int, noun: str) -> str:
@@ -253,11 +290,22 @@ def event_as_json(event: Event) -> dict[str, Any]:
         "group": event.group,
         "links": [link.target for link in event.links],
         "link_labels": [link.label for link in event.links],
+        "cited": event.cited,
+        "url": event.url,
+        "media": _media_as_json(event),
+        "display_date": event.display_date or None,
     }
 
 
-def list_events(path: Path, as_json: bool = False, as_lines: bool = False) -> int:
-    result = load(path)
+def _media_as_json(event: Event) -> dict[str, str] | None:
+    media = event.media
+    if media is None:
+        return None
+    return {"url": media.url, "credit": media.credit, "caption": media.caption, "thumbnail": media.thumbnail}
+
+
+def list_events(path: Path, as_json: bool = False, as_lines: bool = False, format: Format | None = None) -> int:
+    result = load(path, format=format)
     if result.store is None or result.problems:
         report_problems(result)
         if result.store is None:

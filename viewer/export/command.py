@@ -47,7 +47,7 @@ def export_from_cli(options: argparse.Namespace) -> int:
     except ExportError as error:
         _say(f"timeline-viewer export: {error}")
         return 1
-    result = load(options.file)
+    result = load(options.file, format=getattr(options, "format", None))
     if result.store is None or result.problems:
         for problem in result.problems:
             _say(str(problem))

@@ -76,6 +76,17 @@ class Dispute:
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """A picture, video or page that goes with an event, as TimelineJS keeps it: shown as a link with its
+    credit and caption, never fetched (a file must not make the viewer load anything from the network)."""
+
+    url: str
+    credit: str = ""
+    caption: str = ""
+    thumbnail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """"This led to that": an arrow from the event that holds it to the event `target` names (an event id).
 
@@ -107,6 +118,19 @@ class Event:
     group: str | None = None
     # Arrows to the events this one led to (see Link).
     links: tuple[Link, ...] = ()
+    # What an imported file says beyond the project's own fields (TimelineJS, spreadsheets, calendars).
+    # `summary_html` is the summary as sanitized HTML (viewer.model.richtext); `summary` is its plain text.
+    summary_html: str = ""
+    url: str | None = None
+    media: Media | None = None
+    display_date: str = ""
+    background: str = ""
+    column: int = 0  # where the event was written (with `line`), for messages about it as a whole
+
+    @property
+    def cited(self) -> bool:
+        """Whether a verbatim quote backs the event; an uncited one is drawn and counted apart."""
+        return bool(self.quotes)
 
     def date_words(self) -> str:
         """The date as a reader is told it: '27–28 February 2019', and for a range still going on when last

@@ -18,11 +18,12 @@ from typing import Any, TypeVar
 from viewer.model.addresses import web_address_problem
 from viewer.model.dates import DateError, EventDate, PartialDate, parse_date, parse_event_date
 from viewer.model.escaping import quoted, shown
-from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Quote, Source
+from viewer.model.events import Dispute, Era, Event, Header, LeftOut, Link, Media, Quote, Source
 from viewer.model.nodes import Kind, MapNode, Mark, is_list, is_map, kind
 from viewer.model.problems import ChronologyError, Problem
 from viewer.model.readers import EmptyFile, Format, UnknownFormat, reader_for
 from viewer.model.readers.yamlfile import read_yaml_text
+from viewer.model.richtext import plain_text, sanitize
 from viewer.model.safe_read import NotReadable, TooLarge, read_regular, regular_file_problem, resolved
 from viewer.model.store import Store
 from viewer.model.verbatim import FoldedText, Found, nearest_cost, nearest_words
@@ -32,7 +33,8 @@ HEADER_FIELDS = ("title", "description", "show", "left_out")
 SHOW_FIELDS = ("from", "to")
 SOURCE_FIELDS = ("id", "title", "outlet", "authors", "url", "file", "published", "published_note")
 EVENT_FIELDS = ("id", "title", "summary", "date", "start", "end", "date_note", "ongoing", "tags", "group", "quotes",
-                "disputed", "links")
+                "disputed", "links", "summary_html", "url", "media", "display_date", "background")
+MEDIA_FIELDS = ("url", "credit", "caption", "thumbnail")
 ERA_FIELDS = ("title", "summary", "date", "start", "end", "date_note", "colour", "quotes")
 LINK_FIELDS = ("to", "label")
 QUOTE_FIELDS = ("source", "text")
@@ -125,6 +127,12 @@ def _validated(path: Path, read: Callable[[Callable[[float], None] | None], Any]
         return LoadResult(path, None, error.problems)
     validator = _Validator(path)
     store = validator.validate(tree, checking)
+    # A reader of another format may have found problems only its format can have (a TimelineJS date with
+    # no year); they are listed with the validator's, in the order of the file.
+    found = list(getattr(tree, "problems", ()))
+    if found:
+        problems = sorted(found + validator.problems, key=lambda p: (p.line, p.column))
+        return LoadResult(path, None, problems)
     if validator.problems:
         return LoadResult(path, None, validator.problems)
     return LoadResult(path, store, [])
@@ -355,8 +363,8 @@ class _Validator:
             self.texts[source_id] = known[1]
         return Source(source_id, title, outlet, authors, url, file, published, published_note, text or "")
 
-    def url(self, item: MapNode) -> str | None:
-        url = self.text(item, "url", "a source")
+    def url(self, item: MapNode, what: str = "a source") -> str | None:
+        url = self.text(item, "url", what)
         if not url:
             return None
         problem = web_address_problem(url)
@@ -463,9 +471,33 @@ class _Validator:
         quotes = self.quotes(item, sources)
         disputed, ongoing = self.disputes(item, sources), self.ongoing(item)
         links = self.links(item, event_id)
+        summary_html = sanitize(self.text(item, "summary_html", "an event") or "")
+        if summary_html and not summary:
+            summary = plain_text(summary_html)
+        url = self.url(item, "an event")
+        media = self.media(item)
+        display_date = self.text(item, "display_date", "an event") or ""
+        background = self.text(item, "background", "an event") or ""
         if event_id is None or title is None or when is None or quotes is None:
             return None
-        return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing, group, links)
+        return Event(event_id, title, when, summary, tags, quotes, item.mark.line, disputed, ongoing, group, links,
+                     summary_html=summary_html, url=url, media=media, display_date=display_date,
+                     background=background, column=item.mark.column)  # fmt: skip
+
+    def media(self, item: MapNode) -> Media | None:
+        """`media: {url, credit, caption, thumbnail}`: shown as a link with a credit line, never fetched."""
+        node = item.values.get("media")
+        if node is None:
+            return None
+        if not is_map(node):
+            self.report(item.value_marks["media"], f"'media' should be a mapping with 'url', not {_type_word(node)}")
+            return None
+        self.check_fields(node, MEDIA_FIELDS, "'media'")
+        url = self.text(node, "url", "'media'", required=True)
+        credit = self.text(node, "credit", "'media'") or ""
+        caption = self.text(node, "caption", "'media'") or ""
+        thumbnail = self.text(node, "thumbnail", "'media'") or ""
+        return Media(url, credit, caption, thumbnail) if url else None
 
     def when(self, item: MapNode, what: str = "an event") -> EventDate | None:
         has_date, has_start, has_end = ("date" in item.values), ("start" in item.values), ("end" in item.values)
@@ -495,12 +527,14 @@ class _Validator:
         return None
 
     def quotes(self, item: MapNode, sources: dict[str, Source]) -> tuple[Quote, ...] | None:
-        node = item.values.get("quotes")
-        if node is None:
-            self.report(item.mark, "an event needs at least one quote under 'quotes'")
-            return None
+        """The event's quotes, each found verbatim in its source; () for an event without 'quotes', which is
+        allowed but *uncited* (drawn apart, counted by `check`, refused by `check --strict`)."""
+        if "quotes" not in item.values:
+            return ()
+        node = item.values["quotes"]
         if not is_list(node) or not node.items:
-            self.report(item.value_marks["quotes"], "'quotes' should be a list of at least one quote")
+            self.report(item.value_marks["quotes"], "'quotes' should be a list of at least one quote (leave "
+                        "'quotes' out for an event that cites no source)")  # fmt: skip
             return None
         quotes: list[Quote] = []
         for number, quote_node in enumerate(node.items):

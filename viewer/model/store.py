@@ -86,6 +86,7 @@ class Store:
         self._index_by_id: dict[str, int] | None = None
         self._search_text: str | None = None
         self._tags: list[str] | None = None
+        self._uncited: int | None = None
         self._search_offsets: np.ndarray | None = None
         self._title_column: np.ndarray | None = None
         self._tags_column: np.ndarray | None = None
@@ -217,6 +218,12 @@ class Store:
                     counts[tag] = counts.get(tag, 0) + 1
             self._tags = sorted(counts, key=lambda tag: -counts[tag])
         return list(self._tags)
+
+    def uncited(self) -> int:
+        """How many events cite no source (no quote backs them); counted once, the legend asks per frame."""
+        if self._uncited is None:
+            self._uncited = sum(1 for event in self.events if not event.quotes)
+        return self._uncited
 
     def tagged(self, tags: Iterable[str]) -> np.ndarray:
         """Indices, in time order, of the events with any of `tags` (a tag filter, a lane by tag)."""

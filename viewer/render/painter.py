@@ -35,6 +35,7 @@ from viewer.render.scene import (
     Hit,
     Ink,
     LaneBand,
+    LegendKind,
     LinkArrow,
     LinkStub,
     Mark,
@@ -214,14 +215,19 @@ class TimelinePainter:
             for entry in scene.legend:
                 self._last_pen = None
                 colour = theme.colour_for(entry.colour_slot)
-                if entry.on:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(_colour(colour))
-                else:  # a tag the filter leaves out: a hollow swatch
-                    painter.setPen(QPen(_colour(colour, 0.8), 1.5))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
-                                        else _qrect(entry.swatch), 2, 2)  # fmt: skip
+                if entry.kind is LegendKind.UNCITED:  # the hollow mark it explains: a ring, not a swatch
+                    painter.setPen(QPen(_colour(theme.muted_text), 2))
+                    painter.setBrush(_colour(theme.axis_background))
+                    painter.drawEllipse(_qrect(entry.swatch).adjusted(1, 1, -1, -1))
+                else:
+                    if entry.on:
+                        painter.setPen(Qt.PenStyle.NoPen)
+                        painter.setBrush(_colour(colour))
+                    else:  # a tag the filter leaves out: a hollow swatch
+                        painter.setPen(QPen(_colour(colour, 0.8), 1.5))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(_qrect(entry.swatch).adjusted(0.75, 0.75, -0.75, -0.75) if not entry.on
+                                            else _qrect(entry.swatch), 2, 2)  # fmt: skip
                 self._text(painter, entry.text, theme)
             if scene.legend_more is not None:
                 self._text(painter, scene.legend_more, theme)
@@ -378,7 +384,15 @@ class TimelinePainter:
     def _marker(self, painter: QPainter, mark: Mark, base: str, theme: Theme) -> None:
         r = self.metrics.marker_radius + (1.5 if mark.emphasised else 0)
         alpha = mark.alpha
-        if mark.approximate or mark.uncertain:
+        if not mark.cited:
+            # Hollow: a ring in the tag's colour around the background, so an uncited event never looks proven.
+            pen = QPen(_colour(base, alpha), 2)
+            if mark.approximate or mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(_colour(theme.background, alpha))
+            r -= 0.5
+        elif mark.approximate or mark.uncertain:
             pen = QPen(_colour(base, alpha), 2)
             pen.setStyle(Qt.PenStyle.DotLine if mark.uncertain else Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -399,6 +413,8 @@ class TimelinePainter:
         soft = mark.kind is Kind.SPAN or mark.approximate
         strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
         foot = None
+        if not mark.cited:
+            strength *= 0.35  # hollow: a faint fill inside the outline drawn below
         if soft:
             # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
             # over the drawn part only, and an end that lies off screen is not softened. Its colours are mixed
@@ -424,13 +440,14 @@ class TimelinePainter:
                 foot.setColorAt(1.0, faint if mark.soft_right else solid)
         else:
             painter.setBrush(_colour(base, strength * alpha))
-        if mark.uncertain:
-            pen = QPen(_colour(base, alpha), 1.2)
-            pen.setStyle(Qt.PenStyle.DotLine)
+        if mark.uncertain or not mark.cited:
+            pen = QPen(_colour(base, alpha), 1.2 if mark.cited else 1.5)
+            if mark.uncertain:
+                pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(box, 3, 3)
+        painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75) if not mark.cited else box, 3, 3)
         if foot is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(foot))

@@ -206,6 +206,7 @@ class Mark:
     uncertain: bool
     soft_left: bool  # a soft period whose left end is in view fades in there; one cut by the edge does not
     soft_right: bool
+    cited: bool = True  # False: no quote backs the event; drawn hollow, its label dimmed
 
 
 @dataclass(slots=True)
@@ -228,6 +229,16 @@ class ClusterPill:
     text: Text
     t0: float
     t1: float
+
+
+class LegendKind(enum.Enum):
+    """What a legend entry explains: a tag's colour, or the hollow mark of an event that cites no source."""
+
+    TAG = "tag"
+    UNCITED = "uncited"
+
+
+UNCITED_LEGEND = "No quote (uncited)"
 
 
 @dataclass(slots=True)
@@ -292,6 +303,7 @@ class LegendEntry:
     text: Text
     box: Rect
     on: bool = True  # False: the tag filter leaves its events out (drawn hollow and faded)
+    kind: LegendKind = LegendKind.TAG
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +416,7 @@ class Scene:
         if band is None or not band.contains(x, y):
             return None
         for entry in self.legend:
-            if entry.box.contains(x, y):
+            if entry.box.contains(x, y) and entry.kind is LegendKind.TAG:  # the uncited entry only explains
                 return entry.tag
         return None
 
@@ -479,7 +491,7 @@ class SceneBuilder:
             footer, footer_height = self._footer(frame, width, bottom)
             bottom -= footer_height
         legend_band, legend, more = None, (), None
-        if frame.decorations.legend and store.tags():
+        if frame.decorations.legend and (store.tags() or store.uncited()):
             legend_band, legend, more = self._legend(frame, width, bottom - LEGEND_HEIGHT)
             bottom -= LEGEND_HEIGHT
         scale = TimeScale(frame.t0, frame.t1, width)
@@ -771,13 +783,17 @@ class SceneBuilder:
         x = 12.0
         entries: list[LegendEntry] = []
         more = None
+        # The uncited mark is explained last, and always: its room is kept before any tag takes it.
+        uncited_width = measure.width(Role.DATE, UNCITED_LEGEND) if frame.store.uncited() else 0.0
+        tail = uncited_width + 15 + 18 if uncited_width else 0.0
         for number, tag in enumerate(tags):
             label_width = measure.width(Role.DATE, tag)
             rest = len(tags) - number - 1
-            reserve = measure.width(Role.DATE, f"+{rest} more") + 18 if rest else 0.0
+            reserve = (measure.width(Role.DATE, f"+{rest} more") + 18 if rest else 0.0) + tail
             if x + 15 + label_width > width - 12 - reserve:
                 more_text = f"+{len(tags) - number} more"
                 more = self._text(x, baseline, more_text, Role.DATE, Ink.MUTED)
+                x = more.box.right + 18
                 break
             on = tags_on is None or tag in tags_on
             text = self._text(x + 15, baseline, tag, Role.DATE, Ink.TEXT if on else Ink.MUTED, 1.0 if on else 0.6,
@@ -785,6 +801,11 @@ class SceneBuilder:
             swatch = Rect(x, y + height / 2 - 5, 10, 10)
             entries.append(LegendEntry(tag, slots[tag], swatch, text, Rect(x - 4, y, 23 + label_width, height), on))
             x += 15 + label_width + 18
+        if uncited_width and x + 15 + uncited_width <= width - 12:
+            text = self._text(x + 15, baseline, UNCITED_LEGEND, Role.DATE, Ink.MUTED, width=uncited_width)
+            swatch = Rect(x, y + height / 2 - 5, 10, 10)
+            entries.append(LegendEntry(UNCITED_LEGEND, -1, swatch, text, Rect(x, y, 15 + uncited_width, height),
+                                       kind=LegendKind.UNCITED))  # fmt: skip
         return Rect(0, y, width, height), tuple(entries), more
 
     def _axis(self, scale: TimeScale, top: float, bottom: float) -> Axis:
@@ -930,18 +951,19 @@ class SceneBuilder:
         alpha = 0.25 if dimmed else 1.0
         selected = item.index == frame.selected
         emphasised = selected or item.index == frame.hovered
+        cited = bool(frame.store.events[item.index].quotes)
         x0, x1 = item.x0 + offset, item.x1 + offset
         if item.kind is Kind.MARKER:
             slot = colour_slot if colour_slot >= 0 else item.tag_index
             mark = Mark(item.kind, x0, x0, y_mid, slot, alpha, emphasised, item.approximate,
-                        item.uncertain, False, False)  # fmt: skip
+                        item.uncertain, False, False, cited)  # fmt: skip
             mark_box = Rect(x0 - radius - 3, y_mid - radius - 3, 2 * radius + 6, 2 * radius + 6)
         else:
             left, right = max(x0, -20.0), min(x1, width + 20.0)
             right = max(right, left + 2)
             slot = colour_slot if colour_slot >= 0 else item.tag_index
             mark = Mark(item.kind, left, right, y_mid, slot, alpha, emphasised, item.approximate,
-                        item.uncertain, x0 >= -20.0, x1 <= width + 20.0)  # fmt: skip
+                        item.uncertain, x0 >= -20.0, x1 <= width + 20.0, cited)  # fmt: skip
             mark_box = Rect(left, y_mid - metrics.bar_height / 2 - 2, right - left, metrics.bar_height + 4)
 
         title, date = self._words(frame.store, item.index)
@@ -969,12 +991,16 @@ class SceneBuilder:
         if placed is not None:
             x, shown, show_date, inside = placed
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
-            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1).
-            title_text = self._text(x, baseline, shown, role, Ink.INSIDE_BAR if inside else Ink.TEXT, alpha)
+            # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1);
+            # an uncited event's title is dimmed (the selected one is read in full), and its bar is faint, so
+            # a label inside it is inked as on the page.
+            dim = not cited and not selected
+            ink = Ink.MUTED if dim else Ink.INSIDE_BAR if inside and cited else Ink.TEXT
+            title_text = self._text(x, baseline, shown, role, ink, alpha)
             texts.append(title_text)
             if show_date:
                 date_x = title_text.box.right + metrics.label_gap
-                ink = Ink.INSIDE_BAR if inside else Ink.MUTED
+                ink = Ink.INSIDE_BAR if inside and cited else Ink.MUTED
                 texts.append(self._text(date_x, baseline, date, Role.DATE, ink, alpha))
             if selected:
                 right_end = texts[-1].box.right

@@ -4,14 +4,19 @@ With no event selected it tells what the chronology is ("About this chronology")
 description, its sources with how their dates were worked out, and what it deliberately leaves out.
 Where the record contradicts a source, the event says so beside the source's words.
 
-Every piece of text comes from the chronology file, so it is shown as plain text (never as rich text a
-file could smuggle markup into) and can be selected and copied. Each quote has "Show in source", which
-asks the window to open the source reader at that passage, and "Open original", which hands the source's
-address to the system browser, but only an http or https address, checked again here.
+Every piece of text comes from the chronology file, so it is shown as plain text and can be selected and
+copied; the one exception is an imported summary kept as HTML (TimelineJS), shown as rich text only after
+the model cut it down to a whitelist (viewer.model.richtext: no scripts, styles, images or remote loads, links
+to http and https only), its links opened through the same check as "Open original". An event no quote backs
+says so ("No quote: this event cites no source text"); media is a link and a credit line, never fetched.
+Each quote has "Show in source", which asks the window to open the source reader at that passage, and
+"Open original", which hands the source's address to the system browser, but only an http or https address,
+checked again here.
 """
 
 from __future__ import annotations
 
+import html
 from html import escape
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QUrl, Signal
@@ -44,6 +49,7 @@ ABOUT_HEADING = "About this chronology"
 DISPUTED_HEADING = "Where a source differs from the record"
 NO_ADDRESS = "No address is known for this source"
 NOT_WEB_ADDRESS = "Only http and https addresses are opened"
+UNCITED_TEXT = "No quote: this event cites no source text"
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 FOUND_IN_SOURCES = "Found in the sources, near this event’s quotes"
 HIGHLIGHT_LIGHT = "#FFE08A"  # the source reader's passage colours
@@ -193,6 +199,23 @@ def about_parts(header: Header, sources: dict[str, Source]) -> list[tuple[str, s
     return parts
 
 
+def media_lines(event: Event) -> tuple[str, str]:
+    """The media's address, and its credit and caption in one line ('' for what is not given)."""
+    media = event.media
+    if media is None:
+        return "", ""
+    said = [part for part in (media.caption, f"Credit: {media.credit}" if media.credit else "") if part]
+    return media.url, " · ".join(said)
+
+
+def link_html(prefix: str, url: str) -> str:
+    """'Media: <a>url</a>' as rich text, the link only for an http or https address; everything escaped."""
+    shown = html.escape(url)
+    if is_web_address(url):
+        return f'{html.escape(prefix)}<a href="{html.escape(url, quote=True)}">{shown}</a>'
+    return f"{html.escape(prefix)}{shown}"
+
+
 def doubt_line(event: Event) -> str:
     when = event.when
     if when.approximate and when.uncertain:
@@ -228,6 +251,26 @@ def _label(text: str, name: str, *, wrap: bool = True) -> QLabel:
     label.setTextInteractionFlags(SELECTABLE)
     label.setAccessibleName(name)
     return label
+
+
+def _rich_label(name: str) -> QLabel:
+    """A label that may show sanitized rich text (see _set), its links opened through open_in_browser, never
+    by Qt itself."""
+    label = _label("", name)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(SELECTABLE | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
+    label.linkActivated.connect(open_in_browser)
+    return label
+
+
+def _set(label: QLabel, text: str, plain: str | None = None) -> None:
+    """Show `text` (hide the label when empty), remembering its plain words for visible_text(). Given `plain`,
+    `text` is rich text built here from escaped or sanitized parts; otherwise it is shown as plain text."""
+    label.setTextFormat(Qt.TextFormat.PlainText if plain is None or not text else Qt.TextFormat.RichText)
+    label.setText(text)
+    label.setProperty("plainText", text if plain is None else plain)  # what plain_text(label) gives back
+    label.setVisible(bool(text))
 
 
 class QuoteBlock(QFrame):
@@ -402,7 +445,11 @@ class DetailsPanel(QWidget):
         self.ongoing_label = _label("", "Still going on")
         self.disputed_label = _label("", DISPUTED_HEADING)
         self.tags_label = _label("", "Tags")
-        self.summary_label = _label("", "Summary")
+        self.summary_label = _rich_label("Summary")
+        self.display_date_label = _label("", "Date as the file shows it")
+        self.media_label = _rich_label("Media")
+        self.media_credit_label = _label("", "Media credit")
+        self.url_label = _rich_label("Address")
         self.quotes_heading = _label("", "Quotes heading")
         heading_font = QFont(self.quotes_heading.font())
         heading_font.setBold(True)
@@ -507,11 +554,22 @@ class DetailsPanel(QWidget):
         self.disputed_label.setVisible(bool(disputes))
         set_marked_text(self.tags_label, "Tags: " + ", ".join(event.tags) if event.tags else "", query)
         self.tags_label.setVisible(bool(event.tags))
-        set_marked_text(self.summary_label, event.summary, query)
-        self.summary_label.setVisible(bool(event.summary))
+        if event.summary_html:
+            _set(self.summary_label, event.summary_html, event.summary)  # sanitized HTML, its links kept
+        else:
+            set_marked_text(self.summary_label, event.summary, query)
+            self.summary_label.setVisible(bool(event.summary))
+        _set(self.display_date_label, f"As the file shows it: {event.display_date}" if event.display_date else "")
+        url, credit = media_lines(event)
+        _set(self.media_label, link_html("Media: ", url) if url else "", f"Media: {url}" if url else "")
+        _set(self.media_credit_label, credit)
+        _set(self.url_label, link_html("Address: ", event.url) if event.url else "",
+             f"Address: {event.url}" if event.url else "")  # fmt: skip
         self.links.set_event(store, index)
         count = len(event.quotes)
-        self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else "No quotes")
+        self.quotes_heading.setText(f"{count} quote{'s' if count != 1 else ''}" if count else UNCITED_TEXT)
+        self.quotes_heading.setToolTip("" if count else "Nothing in the file backs this event with a verbatim "
+                                       "passage of a source; treat it as a claim to check")  # fmt: skip
         self._clear_quotes()
         cited: set[str] = set()
         for number, quote in enumerate(event.quotes, start=1):
@@ -596,8 +654,9 @@ class DetailsPanel(QWidget):
 
     def _event_labels(self) -> list[QLabel]:
         """The event's labels top to bottom: what happened (title, date, summary) before how it was dated."""
-        return [self.title_label, self.date_label, self.doubt_label, self.summary_label, self.tags_label,
-                self.note_label, self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
+        return [self.title_label, self.date_label, self.display_date_label, self.doubt_label, self.summary_label,
+                self.media_label, self.media_credit_label, self.url_label, self.tags_label, self.note_label,
+                self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
 
     # -- actions --------------------------------------------------------------------------------------
     def _show_in_source(self, quote: Quote) -> None:

@@ -5,7 +5,7 @@ suffix (or by an explicit `Format`), the open dialog's filter is made from the s
 suffix is answered with the list of what can be read. Every reader builds the same nodes
 (viewer.model.nodes), so the validator's checks and messages are the same whatever the format.
 
-To add a format (TimelineJS JSON, CSV, Parquet, ICS): write a module here whose `read(path, progress)`
+To add a format (Parquet, say): write a module here whose `read(path, progress)`
 returns nodes, add its member to `Format`, and add its row(s) to `READERS`. Nothing else changes.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.model.readers import yamlfile
+from viewer.model.readers import icsfile, spreadsheet, timelinejs, yamlfile
 from viewer.model.readers.base import EmptyFile, Format, Progress, Reader
 
 __all__ = ["READERS", "EmptyFile", "Format", "Progress", "Reader", "Reading", "UnknownFormat", "describe",
@@ -31,11 +31,20 @@ class Reading:
 
 
 _YAML = Reading(Format.YAML, "YAML chronology", yamlfile.read)
+_CSV = Reading(Format.CSV, "CSV table or TimelineJS sheet", spreadsheet.read_csv)
+_TSV = Reading(Format.TSV, "TSV table", spreadsheet.read_tsv)
+_ICS = Reading(Format.ICS, "iCalendar", icsfile.read)
 
 # suffix (lower case, with the dot) -> how to read it. The first suffix of a format is the one it is known by.
 READERS: dict[str, Reading] = {
     ".yaml": _YAML,
     ".yml": _YAML,
+    ".json": Reading(Format.TIMELINEJS, "TimelineJS JSON", timelinejs.read),
+    ".csv": _CSV,
+    ".tsv": _TSV,
+    ".tab": _TSV,
+    ".ics": _ICS,
+    ".ical": _ICS,
 }
 
 

@@ -18,6 +18,10 @@ class Format(Enum):
     """The chronology formats the loader reads; each has one row in `viewer.model.readers.READERS`."""
 
     YAML = "yaml"
+    TIMELINEJS = "timelinejs"
+    CSV = "csv"
+    TSV = "tsv"
+    ICS = "ics"
 
 
 class EmptyFile(Exception):
