@@ -47,8 +47,9 @@ def test_the_shipped_chronology_comes_back_from_timelinejs_with_its_dates_and_ti
         assert {e.id: e.group for e in store.events} == {e.id: e.group for e in shipped_store.events}
 
 
-def test_convert_says_what_timelinejs_cannot_hold_one_line_per_kind(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_convert_says_what_timelinejs_cannot_hold_one_line_per_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     output = tmp_path / "timeline.json"
     assert main(["convert", str(SHIPPED_CHRONOLOGY), "-o", str(output)]) == 0
     lines = capsys.readouterr().err.splitlines()
