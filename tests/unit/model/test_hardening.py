@@ -326,3 +326,25 @@ def test_an_id_is_a_whole_word(folder: Path, written: str) -> None:
     problems = load_in(folder, chronology(events)).problems
     assert len(problems) == 1 and problems[0].message.startswith("'id' should be a word of letters")
     assert "\n" not in problems[0].message
+
+
+def test_the_folded_texts_white_space_is_pythons() -> None:
+    from viewer.model.verbatim import WHITESPACE
+
+    assert set(WHITESPACE) == {chr(code) for code in range(0x110000) if chr(code).isspace()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\u2028", "\xa0", "\u3000", "é", "\U0001f600"]),
+               max_size=40), st.integers(0, 40), st.integers(1, 10))  # fmt: skip
+def test_a_found_quote_maps_back_to_its_raw_passage(raw: str, start: int, length: int) -> None:
+    from viewer.model.verbatim import FoldedText, fold
+
+    text = FoldedText(raw)
+    assert text.folded == fold(raw)
+    quote = raw[start : start + length]
+    if not fold(quote):
+        return
+    found = text.find(quote)
+    assert found is not None
+    assert fold(raw[found.start : found.end]) == fold(quote)
