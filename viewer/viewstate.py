@@ -28,6 +28,7 @@ import numpy as np
 from viewer.model.source_search import Passage, SourceSearch
 from viewer.model.store import Store
 from viewer.render import view
+from viewer.render.display_zone import DisplayZone
 from viewer.render.lanes import NO_LANE, LaneChoices, LaneMode, ordered_keys
 from viewer.render.scale import MAX_SPAN, MIN_SPAN, MIN_WIDTH, T_MAX, T_MIN, TimeScale
 from viewer.render.scene import Scene
@@ -111,6 +112,7 @@ class ViewState:
         self.tag_filter: TagFilter | None = None  # None: no tag is filtered out
         self.shown_events: np.ndarray | None = None  # sorted store indices drawn; None: every event
         self.lanes = LaneChoices()
+        self.display_zone = DisplayZone()  # View > Time zone: the clocks the axis and the details read in
         self.store_changed: Listeners[[]] = Listeners()
         self.range_changed: Listeners[[float, float]] = Listeners()
         self.selection_changed: Listeners[[int | None]] = Listeners()
@@ -118,6 +120,15 @@ class ViewState:
         self.search_changed: Listeners[[]] = Listeners()
         self.filter_changed: Listeners[[]] = Listeners()  # `shown_events`, the tag filter or the search mode
         self.lanes_changed: Listeners[[]] = Listeners()
+        self.zone_changed: Listeners[[]] = Listeners()
+
+    # -- the display zone --------------------------------------------------------------------------------
+    def set_display_zone(self, zone: DisplayZone) -> None:
+        """Read times in `zone` (each event's own, UTC, or a named zone): the details add the time there,
+        and the axis counts its hours and days on its clocks."""
+        if zone != self.display_zone:
+            self.display_zone = zone
+            self.zone_changed.emit()
 
     # -- the chronology ----------------------------------------------------------------------------------
     def set_store(self, store: Store, keep_view: bool = False, keep_search: bool = False) -> None:
@@ -182,7 +193,7 @@ class ViewState:
         self.pending = which
 
     def set_range(self, t0: float, t1: float) -> None:
-        """Show [t0, t1] exactly, as far as the zoom limits and years 1 to 9999 allow."""
+        """Show [t0, t1] exactly, as far as the zoom limits and the representable years allow."""
         if not (math.isfinite(t0) and math.isfinite(t1)) or t0 == t1:
             return
         lo, hi = min(t0, t1), max(t0, t1)

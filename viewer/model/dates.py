@@ -50,9 +50,9 @@ MONTH_NAMES = (
 )  # fmt: skip
 MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 
-#: The earliest year: a billion years ago (astronomical year -999,999,999). Float64 seconds are exact to
-#: a few seconds there, so days, years and the axis still land where they should.
-MIN_YEAR = -999_999_999
+#: The earliest year: 280 million years ago (the Permian). Every whole second back to there is a float64
+#: exactly (the seconds stay below 2**53), so days, years and the axis land exactly where they should.
+MIN_YEAR = -280_000_000
 MAX_YEAR = 9999
 #: Days and months exist for years EDTF writes with four digits; beyond them a date is a year at most.
 MIN_DAY_YEAR = -9999

@@ -369,10 +369,11 @@ class TimelinePainter:
 
     def _text_on_bar(self, painter: QPainter, text: Text, mark: Mark, theme: Theme) -> None:
         """A label inside a bar, in whichever of the theme's text and ground reads on that bar's fill."""
-        key = (id(theme), mark.colour_slot, mark.kind)
+        is_open = mark.open_left_x is not None or mark.open_right_x is not None
+        key = (id(theme), mark.colour_slot, mark.kind, is_open)
         ink = self._bar_inks.get(key)
         if ink is None:
-            strength = SPAN_STRENGTH if mark.kind is Kind.SPAN else BAR_STRENGTH
+            strength = SPAN_STRENGTH if mark.kind is Kind.SPAN or is_open else BAR_STRENGTH
             ink = self._bar_inks[key] = theme.ink_on(theme.fill_for(mark.colour_slot, strength))
         if self._last_role is not text.role:
             painter.setFont(self.measure.fonts[text.role])
@@ -415,7 +416,22 @@ class TimelinePainter:
         foot = None
         if not mark.cited:
             strength *= 0.35  # hollow: a faint fill inside the outline drawn below
-        if soft:
+        if mark.open_left_x is not None or mark.open_right_x is not None:
+            # An open end (EDTF '..' or an unknown end): the bar fades out over its last stretch, to say
+            # that it goes on beyond what is known rather than stopping there. It is filled as lightly as a
+            # period, so that its label (inked for that fill) reads along the whole of it, fading part too.
+            gradient = QLinearGradient(left, 0, right, 0)
+            full = _mixed(base, theme.background, SPAN_STRENGTH * alpha)
+            clear = _mixed(base, theme.background, 0.0)
+            length = max(right - left, 1.0)
+            start = 0.0 if mark.open_left_x is None else min(max((mark.open_left_x - left) / length, 0.0), 1.0)
+            stop = 1.0 if mark.open_right_x is None else min(max((mark.open_right_x - left) / length, 0.0), 1.0)
+            gradient.setColorAt(0.0, clear if mark.open_left_x is not None and mark.open_left_x > left else full)
+            gradient.setColorAt(start, full)
+            gradient.setColorAt(max(stop, start), full)
+            gradient.setColorAt(1.0, clear if mark.open_right_x is not None and mark.open_right_x < right else full)
+            painter.setBrush(QBrush(gradient))
+        elif soft:
             # A soft edge says "somewhere in here": the period is known, the moment is not. The gradient runs
             # over the drawn part only, and an end that lies off screen is not softened. Its colours are mixed
             # with the background beforehand rather than given an alpha: PDF output draws a gradient's

@@ -1,7 +1,8 @@
 """The mapping between time and horizontal pixels, and the ways the user can change it.
 
-Times follow the project's convention: a float number of seconds since 1970-01-01T00:00:00 in the
-proleptic Gregorian calendar, without time zones (negative before 1970), for years 1 to 9999.
+Times follow the project's convention: a float number of seconds since 1970-01-01T00:00:00 UTC in the
+proleptic Gregorian calendar (negative before 1970), from 280 million years ago (about -8.8e15 s: every
+whole second there is still exactly a float64) to the end of 9999.
 
 This module is pure (no Qt) so that zooming and panning, where off-by-a-pixel and drift bugs hide, can be
 tested exhaustively with hypothesis without a display. A `TimeScale` is immutable: every gesture returns
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
-from viewer.model.dates import EPOCH_ORDINAL, SECONDS_PER_DAY
+from viewer.model.calendar_math import days_in_month
+from viewer.model.dates import MAX_YEAR, MIN_YEAR, SECONDS_PER_DAY, civil_from_seconds, seconds_from_civil
 
 __all__ = [
     "MAX_SPAN",
@@ -34,6 +36,7 @@ __all__ = [
     "FloatArray",
     "TimeScale",
     "datetime_from_seconds",
+    "min_span_at",
     "seconds_from_calendar",
     "zoom_factor_for_wheel",
 ]
@@ -42,17 +45,21 @@ FloatArray = npt.NDArray[np.float64]
 
 SECONDS_PER_HOUR = 3600.0
 
-#: The first representable instant: 0001-01-01T00:00.
-T_MIN: float = (date(1, 1, 1).toordinal() - EPOCH_ORDINAL) * SECONDS_PER_DAY
+#: The first representable instant: 1 January of the year MIN_YEAR (280 million years ago).
+T_MIN: float = seconds_from_civil(MIN_YEAR, 1, 1)
 #: The end of the last representable day, 9999-12-31T24:00 (a view may end here; no date starts here).
-T_MAX: float = (date(9999, 12, 31).toordinal() + 1 - EPOCH_ORDINAL) * SECONDS_PER_DAY
+T_MAX: float = seconds_from_civil(MAX_YEAR + 1, 1, 1)
 
-#: The narrowest view. Events are dated to the day at best, so showing less than a quarter of a day
-#: would only show empty space; six hours still leaves hour ticks to orient by.
-MIN_SPAN: float = 6 * SECONDS_PER_HOUR
-#: The widest view: 500 mean Gregorian years. Wider than that, a chronology's events (days to decades
-#: long) collapse into sub-pixel slivers and the user is lost rather than informed.
-MAX_SPAN: float = 500 * 365.2425 * SECONDS_PER_DAY
+#: The narrowest view: ten minutes, so that a press conference's minutes can be told apart.
+MIN_SPAN: float = 10 * 60.0
+#: Float64 seconds far from 1970 are coarser (1 s 280 million years ago): a view is never narrower than
+#: this fraction of its distance from 1970, so a pixel still holds hundreds of distinct instants. For all
+#: of recorded history that is below MIN_SPAN; 66 million years ago it is about 5 days.
+MIN_SPAN_FRACTION = 2.0**-32
+
+#: The widest view: all of the representable time, so that deep time (66 million years ago, or 280)
+#: fits on one screen with the present. Panning still keeps the data in view (`clamp_to`).
+MAX_SPAN: float = T_MAX - T_MIN
 
 #: A hidden or collapsed widget reports a width of 0; `with_width` and `fit` use this instead so the
 #: visible time range survives and comes back intact when the widget is shown again.
@@ -70,32 +77,33 @@ _MAX_WHEEL_NOTCHES = 100.0
 def seconds_from_calendar(
     year: int, month: int = 1, day: int = 1, hour: int = 0, minute: int = 0, second: float = 0.0
 ) -> float:
-    """Seconds since the epoch of a calendar date and time of day (proleptic Gregorian, no time zone).
+    """Seconds since the epoch of a calendar date and time of day in UTC (proleptic Gregorian,
+    astronomical years: 0 is 1 BC).
 
-    Raises ValueError for a date that does not exist, as `datetime.date` does, so a typo in a test or a
-    caller is not silently turned into a neighbouring day.
+    Raises ValueError for a date that does not exist, so a typo in a test or a caller is not silently
+    turned into a neighbouring day.
     """
-    days = date(year, month, day).toordinal() - EPOCH_ORDINAL
-    return days * SECONDS_PER_DAY + hour * SECONDS_PER_HOUR + minute * 60.0 + second
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)):
+        raise ValueError(f"there is no day {year}-{month}-{day}")
+    return seconds_from_civil(year, month, day, hour, minute, second)
 
 
 def datetime_from_seconds(t: float) -> datetime:
-    """The naive `datetime` of a time, truncated (not rounded) to the microsecond.
+    """The naive `datetime` of a time, truncated (not rounded) to the second, for years 1 to 9999.
 
-    Truncating means 14:59:59.9999999 is still 14:59, so a label never claims a later hour or day than
-    the instant it describes (tick positions use the same floor). Raises ValueError outside
-    [T_MIN, T_MAX) because `datetime` cannot represent those instants.
+    Truncating means 14:59:59.9 is still 14:59, so a label never claims a later hour or day than the
+    instant it describes (tick positions use the same floor). Raises ValueError before year 1, which
+    `datetime` cannot represent (`civil_from_seconds` reaches every year).
     """
-    if not (T_MIN <= t < T_MAX):
-        raise ValueError(f"time {t!r} is outside the representable years 1 to 9999")
-    days = int(t // SECONDS_PER_DAY)  # float floor division is exact (fmod based), unlike floor(t / d)
-    # A time a hair before midnight can round to 86400 s into its day; keep it in its own day.
-    micros = min(int((t - days * SECONDS_PER_DAY) * 1_000_000), int(SECONDS_PER_DAY) * 1_000_000 - 1)
-    d = date.fromordinal(days + EPOCH_ORDINAL)
-    seconds, micro = divmod(micros, 1_000_000)
-    hour, rest = divmod(seconds, 3600)
-    minute, second = divmod(rest, 60)
-    return datetime(d.year, d.month, d.day, hour, minute, second, micro)
+    year, month, day, hour, minute, second = civil_from_seconds(t)
+    if not 1 <= year <= MAX_YEAR:
+        raise ValueError(f"time {t!r} is outside the years 1 to 9999 that datetime can represent")
+    return datetime(year, month, day, hour, minute, second)
+
+
+def min_span_at(t0: float, t1: float) -> float:
+    """The narrowest view around [t0, t1]: MIN_SPAN, or wider where float64 seconds are too coarse."""
+    return max(MIN_SPAN, max(abs(t0), abs(t1)) * MIN_SPAN_FRACTION)
 
 
 def zoom_factor_for_wheel(angle_delta_degrees_times_8: float) -> float:
@@ -129,7 +137,7 @@ class TimeScale:
     The constructor only insists on what every method relies on (finite values, t0 < t1 inside the
     representable years, a positive width); it does not force the span into [MIN_SPAN, MAX_SPAN], so a
     caller can build any scale it needs. The gestures (`zoom_about`, `fit`) are what keep the span in
-    bounds, and every method keeps the view inside years 1 to 9999.
+    bounds, and every method keeps the view inside the representable years.
     """
 
     t0: float
@@ -144,7 +152,7 @@ class TimeScale:
         if not self.t0 < self.t1:
             raise ValueError(f"t0 ({self.t0!r}) must be before t1 ({self.t1!r})")
         if self.t0 < T_MIN or self.t1 > T_MAX:
-            raise ValueError(f"[{self.t0!r}, {self.t1!r}] leaves the representable years 1 to 9999")
+            raise ValueError(f"[{self.t0!r}, {self.t1!r}] leaves the representable years")
 
     # -- mapping ---------------------------------------------------------------------------------
 
@@ -182,13 +190,13 @@ class TimeScale:
         Keeping the anchor fixed is what makes wheel zoom feel like magnifying the spot under the
         pointer. The new span is clamped to [MIN_SPAN, MAX_SPAN]; the anchor stays put when it is, so
         wheeling on past the limit does nothing rather than sliding the view. Only at the very ends of
-        years 1..9999 does the view shift (and the anchor with it), because no view may leave them.
+        the representable years does the view shift (and the anchor with it), since no view may leave them.
         """
         _check_finite("x", x)
         if not (math.isfinite(factor) and factor > 0):
             raise ValueError(f"zoom factor must be finite and positive, not {factor!r}")
         anchor = self.t_of(x)
-        span = _clamp(self.span / factor, MIN_SPAN, MAX_SPAN)
+        span = _clamp(self.span / factor, min_span_at(anchor, anchor), MAX_SPAN)
         return self._placed(anchor - (x / self.width) * span, span, self.width)
 
     def pan_by(self, dx_pixels: float) -> TimeScale:
@@ -233,7 +241,7 @@ class TimeScale:
             raise ValueError(f"margin_fraction must be in [0, 0.5), not {margin_fraction!r}")
         lo, hi = min(t_start, t_end), max(t_start, t_end)
         lo, hi = _clamp(lo, T_MIN, T_MAX), _clamp(hi, T_MIN, T_MAX)
-        span = _clamp((hi - lo) / (1 - 2 * margin_fraction), MIN_SPAN, MAX_SPAN)
+        span = _clamp((hi - lo) / (1 - 2 * margin_fraction), min_span_at(lo, hi), MAX_SPAN)
         middle = lo + (hi - lo) / 2
         scale = cls._placed(middle - span / 2, span, max(width, MIN_WIDTH))
         if hi - lo <= span and (scale.t0 > lo or scale.t1 < hi):
@@ -261,7 +269,7 @@ class TimeScale:
 
     @staticmethod
     def _placed(t0: float, span: float, width: float) -> TimeScale:
-        """A scale of `span` starting at `t0`, shifted as little as needed to stay within years 1..9999."""
+        """A scale of `span` starting at `t0`, shifted as little as needed to stay within the years."""
         span = min(span, T_MAX - T_MIN)
         t0 = _clamp(t0, T_MIN, T_MAX - span)
         return TimeScale(t0, min(t0 + span, T_MAX), width)

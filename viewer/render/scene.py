@@ -29,6 +29,7 @@ from typing import Protocol
 import numpy as np
 
 from viewer.model.store import Store
+from viewer.model.zones import Zone
 from viewer.render.density import Curve, density_bars
 from viewer.render.lanes import Lane, LaneChoices, LaneMode, lanes_for
 from viewer.render.layout import (
@@ -90,6 +91,7 @@ class Frame:
     fixed: bool = False  # a picture that will not be panned (an export): labels stay inside its right edge
     lanes: LaneChoices = field(default_factory=LaneChoices)  # lanes by tag or group (after the filters)
     tags_on: frozenset[str] | None = None  # the tags the filter lets through (None: all): the legend's state
+    zone: Zone | None = None  # the display zone whose clocks the axis's hours follow (None: UTC, unnamed)
 
 
 class Role(enum.Enum):
@@ -207,6 +209,10 @@ class Mark:
     soft_left: bool  # a soft period whose left end is in view fades in there; one cut by the edge does not
     soft_right: bool
     cited: bool = True  # False: no quote backs the event; drawn hollow, its label dimmed
+    # An open end (EDTF ../1985, 1985/..): the x where the bar, fading in from its left end, reaches full
+    # colour, or where it starts fading out towards its right end; None for an end that is a date.
+    open_left_x: float | None = None
+    open_right_x: float | None = None
 
 
 @dataclass(slots=True)
@@ -501,7 +507,7 @@ class SceneBuilder:
         area_top += ERA_ROW_HEIGHT * (max(era_rows, default=-1) + 1)
         row_height = self.metrics.row_height
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
-        axis = self._axis(scale, top, bottom)
+        axis = self._axis(scale, top, bottom, frame.zone)
         density_box = Rect(0.0, top + AXIS_HEIGHT + 2, width, DENSITY_HEIGHT - 4)
         starts = store.starts if frame.shown is None else store.starts[frame.shown]
         density = density_bars(starts, scale, int(DENSITY_HEIGHT - 4), Curve.SQRT)
@@ -808,14 +814,14 @@ class SceneBuilder:
                                        kind=LegendKind.UNCITED))  # fmt: skip
         return Rect(0, y, width, height), tuple(entries), more
 
-    def _axis(self, scale: TimeScale, top: float, bottom: float) -> Axis:
+    def _axis(self, scale: TimeScale, top: float, bottom: float, zone: Zone | None = None) -> Axis:
         """Two tiers: minor ticks with short labels, major ticks naming the period, the current one sticky.
         A label names a period: one day, month or year sits in the middle of its period (as much of it as is
         in view); a label of a coarser step names an instant and starts at its tick. No label crosses an edge."""
         measure = self.measure
         width = scale.width
         ticks = choose_ticks(scale, lambda t: measure.width(Role.AXIS, t), _AXIS_GAP,
-                             lambda t: measure.width(Role.MAJOR, t))  # fmt: skip
+                             lambda t: measure.width(Role.MAJOR, t), zone)  # fmt: skip
         axis_bottom = top + AXIS_HEIGHT
         minor_x = tuple(t.x for t in ticks.minor if 0 <= t.x <= width)
         major_x = tuple(t.x for t in ticks.major if 0 <= t.x <= width)
@@ -964,6 +970,11 @@ class SceneBuilder:
             slot = colour_slot if colour_slot >= 0 else item.tag_index
             mark = Mark(item.kind, left, right, y_mid, slot, alpha, emphasised, item.approximate,
                         item.uncertain, x0 >= -20.0, x1 <= width + 20.0, cited)  # fmt: skip
+            when = frame.store.events[item.index].when
+            if when.open_before is not None or when.open_after is not None:
+                fade = when.fade_seconds / (when.end_seconds - when.start_seconds) * (x1 - x0)
+                mark.open_left_x = x0 + fade if when.open_before is not None else None
+                mark.open_right_x = x1 - fade if when.open_after is not None else None
             mark_box = Rect(left, y_mid - metrics.bar_height / 2 - 2, right - left, metrics.bar_height + 4)
 
         title, date = self._words(frame.store, item.index)

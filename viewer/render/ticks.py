@@ -8,7 +8,8 @@ different lengths, so fixed numbers of seconds would drift off the 1st of the mo
 of the unit since midnight, days at midnight, months on the 1st, years on 1 January of a multiple of the
 unit. The units, finest to coarsest, are
 
-    1h 3h 6h 12h | 1d 5d 10d | 1mo 3mo 6mo | 1y 2y 5y 10y 20y 50y 100y 200y 500y 1000y
+    1min 5min 10min 15min 30min | 1h 3h 6h 12h | 1d 5d 10d | 1mo 3mo 6mo |
+    1y 2y 5y 10y 20y 50y 100y 200y 500y 1000y ... 500000000y (1, 2, 5 in every power of ten)
 
 where "5d" means days 1, 5, 10, 15, 20 and 25 of every month and "10d" days 1, 10 and 20: a fixed
 7-day or 5-day step would wander through the month, while these restart on the 1st, carry round labels,
@@ -27,8 +28,15 @@ suits minor labels, which name an instant or a short period; left-aligned suits 
 the period that starts at their tick. Labels must be measured in the font they are drawn in: pass
 `major_text_width` when the major tier uses a different font.
 
+Years are astronomical (year 0 is 1 BC) and reach back 280 million years. Year ticks of a step fall on the
+years AD that are multiples of it and, before AD 1, on the years BC that are (100 BC, 200 BC: the
+astronomical years -99, -199), so labels read round on both sides: "200 BC", "100 BC", "100", "200", and
+with steps of a million years "66 million years ago". There is no year 0 in BC/AD counting, so no tick
+there. Hours and minutes are counted in a display zone (UTC unless one is given): ticks sit on its
+whole hours, and the major labels of an axis in hours or minutes say which zone it is.
+
 Each tier holds the ticks with 0 <= x <= width plus the nearest tick beyond each edge (unless that
-falls outside years 1..9999, which have no ticks before or after them). The extra tick on
+falls outside the representable years, which have no ticks before or after them). The extra tick on
 the left is the start of the period in progress at the left edge, whose major label the painter draws
 "sticky", pinned at the edge (see `sticky_major_label_x`) so the user always sees which year or month
 they are in; the extra tick on the right lets a label that straddles the right edge be drawn too.
@@ -44,12 +52,14 @@ import itertools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import ClassVar, NamedTuple
 
+from viewer.model.calendar_math import civil_from_days, days_from_civil
+
 # English and fixed, not the locale's: the axis must read the same as the dates of the chronology.
-from viewer.model.dates import EPOCH_ORDINAL, MONTH_ABBREVIATIONS, MONTH_NAMES
-from viewer.render.scale import SECONDS_PER_DAY, SECONDS_PER_HOUR, T_MAX, T_MIN, TimeScale, datetime_from_seconds
+from viewer.model.dates import MAX_YEAR, MIN_YEAR, MONTH_ABBREVIATIONS, MONTH_NAMES, civil_from_seconds, year_words
+from viewer.model.zones import Zone
+from viewer.render.scale import SECONDS_PER_DAY, SECONDS_PER_HOUR, T_MAX, T_MIN, TimeScale
 
 __all__ = [
     "MAJOR_LABEL_PAD",
@@ -73,8 +83,7 @@ MAX_TICKS = 300
 #: every major label alike keeps the no-overlap guarantee.
 MAJOR_LABEL_PAD = 4.0
 
-_MIN_ORDINAL = date.min.toordinal()
-_MAX_ORDINAL = date.max.toordinal()
+_SECONDS_PER_MINUTE = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,32 +122,36 @@ class _Fields(NamedTuple):
     month: int
     day: int
     hour: int
+    minute: int = 0
 
 
-def _ordinal_seconds(ordinal: int) -> float:
-    return float((ordinal - EPOCH_ORDINAL) * SECONDS_PER_DAY)
+def _day_seconds(year: int, month: int, day: int) -> float:
+    return days_from_civil(year, month, day) * SECONDS_PER_DAY
 
 
-def _day_index(t: float) -> int:
-    """Days since the epoch of the day containing `t`, kept to days that `date` can represent."""
-    return min(max(int(t // SECONDS_PER_DAY), _MIN_ORDINAL - EPOCH_ORDINAL), _MAX_ORDINAL - EPOCH_ORDINAL)
+def _civil_of(t: float) -> tuple[int, int, int]:
+    """(year, month, day) of the day containing `t` (local seconds)."""
+    return civil_from_days(int(t // SECONDS_PER_DAY))
 
 
-def _date_of(t: float) -> date:
-    return date.fromordinal(_day_index(t) + EPOCH_ORDINAL)
+def _in_years(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
 
 
 class _Unit:
     """A calendar-aligned tick sequence, numbered by consecutive integers.
 
     `index_of(t)` is the number of the last tick at or before `t`; `tick(i)` is tick i's time and
-    calendar fields, or None when it falls outside years 1 to 9999. `min_seconds` is the shortest
-    possible gap between consecutive ticks (February, short months), which the fit test uses so the
-    chosen unit depends on the zoom level only and does not flicker while the user pans.
+    calendar fields, or None when there is no such tick (outside the representable years, or year 0
+    for the year units). `min_seconds` is the shortest possible gap between consecutive ticks
+    (February, short months), which the fit test uses so the chosen unit depends on the zoom level
+    only and does not flicker while the user pans. Times here are local: seconds on the display zone's
+    clocks.
     """
 
     name: str
     min_seconds: float
+    sub_day: bool = False
 
     def index_of(self, t: float) -> int:
         raise NotImplementedError
@@ -146,14 +159,18 @@ class _Unit:
     def tick(self, i: int) -> tuple[float, _Fields] | None:
         raise NotImplementedError
 
+    def after(self, i: int) -> int:
+        """The number of the tick after tick i."""
+        return i + 1
 
-class _Hours(_Unit):
-    """Every `step` hours from midnight (`step` divides 24, so every day starts on a tick)."""
 
-    def __init__(self, step: int) -> None:
-        self.step = step
-        self.name = f"{step}h" if step < 24 else f"{step // 24}d"
-        self.min_seconds = step * SECONDS_PER_HOUR
+class _Clock(_Unit):
+    """Every `seconds` from midnight (a divisor of a day, so every day starts on a tick)."""
+
+    def __init__(self, name: str, seconds: float) -> None:
+        self.name = name
+        self.min_seconds = seconds
+        self.sub_day = seconds < SECONDS_PER_DAY
 
     def index_of(self, t: float) -> int:
         return int(t // self.min_seconds)
@@ -162,9 +179,8 @@ class _Hours(_Unit):
         t = i * self.min_seconds
         if not T_MIN <= t < T_MAX:
             return None
-        d = _date_of(t)
-        hour = int((t - _ordinal_seconds(d.toordinal())) // SECONDS_PER_HOUR)
-        return t, _Fields(d.year, d.month, d.day, hour)
+        year, month, day, hour, minute, _ = civil_from_seconds(t)
+        return t, _Fields(year, month, day, hour, minute)
 
 
 class _DaysOfMonth(_Unit):
@@ -179,17 +195,17 @@ class _DaysOfMonth(_Unit):
         self.min_seconds = min(gaps) * SECONDS_PER_DAY
 
     def index_of(self, t: float) -> int:
-        d = _date_of(t)
-        j = max(k for k, day in enumerate(self.days) if day <= d.day)
-        return (d.year * 12 + d.month - 1) * len(self.days) + j
+        year, month, day = _civil_of(t)
+        j = max(k for k, first in enumerate(self.days) if first <= day)
+        return (year * 12 + month - 1) * len(self.days) + j
 
     def tick(self, i: int) -> tuple[float, _Fields] | None:
         serial, j = divmod(i, len(self.days))
         year, month0 = divmod(serial, 12)
-        if not 1 <= year <= 9999:
+        if not _in_years(year):
             return None
         day = self.days[j]
-        return _ordinal_seconds(date(year, month0 + 1, day).toordinal()), _Fields(year, month0 + 1, day, 0)
+        return _day_seconds(year, month0 + 1, day), _Fields(year, month0 + 1, day, 0)
 
 
 class _Months(_Unit):
@@ -204,18 +220,19 @@ class _Months(_Unit):
         self.min_seconds = self._MIN_DAYS[step] * SECONDS_PER_DAY
 
     def index_of(self, t: float) -> int:
-        d = _date_of(t)
-        return (d.year * 12 + d.month - 1) // self.step
+        year, month, _ = _civil_of(t)
+        return (year * 12 + month - 1) // self.step
 
     def tick(self, i: int) -> tuple[float, _Fields] | None:
         year, month0 = divmod(i * self.step, 12)
-        if not 1 <= year <= 9999:
+        if not _in_years(year):
             return None
-        return _ordinal_seconds(date(year, month0 + 1, 1).toordinal()), _Fields(year, month0 + 1, 1, 0)
+        return _day_seconds(year, month0 + 1, 1), _Fields(year, month0 + 1, 1, 0)
 
 
 class _Years(_Unit):
-    """1 January of every year that is a multiple of `step` (there is no year 0, so no tick there)."""
+    """1 January of every year AD that is a multiple of `step` (tick i > 0: year i * step) and of every
+    year BC that is (tick i < 0: |i| * step BC, the astronomical year 1 + i * step); no tick 0."""
 
     def __init__(self, step: int) -> None:
         self.step = step
@@ -223,13 +240,25 @@ class _Years(_Unit):
         self.min_seconds = step * 365 * SECONDS_PER_DAY
 
     def index_of(self, t: float) -> int:
-        return _date_of(t).year // self.step
+        year = _civil_of(t)[0]
+        if year >= self.step:
+            return year // self.step
+        return (min(year, 0) - 1) // self.step  # the BC tick at or before: -ceil(years BC / step)
+
+    def after(self, i: int) -> int:
+        return i + 1 if i != -1 else 1  # no tick 0: the year 0 does not exist in BC/AD counting
+
+    def year_of(self, i: int) -> int | None:
+        if i == 0:
+            return None
+        year = i * self.step if i > 0 else 1 + i * self.step
+        return year if _in_years(year) else None
 
     def tick(self, i: int) -> tuple[float, _Fields] | None:
-        year = i * self.step
-        if not 1 <= year <= 9999:
+        year = self.year_of(i)
+        if year is None:
             return None
-        return _ordinal_seconds(date(year, 1, 1).toordinal()), _Fields(year, 1, 1, 0)
+        return _day_seconds(year, 1, 1), _Fields(year, 1, 1, 0)
 
 
 # -- labels --------------------------------------------------------------------------------------
@@ -237,12 +266,31 @@ class _Years(_Unit):
 _Format = Callable[[_Fields], str]
 
 
+def _year_text(year: int) -> str:
+    """2019, 100 (not 'AD 100': the BC labels around it say the era), 44 BC, 12,000 BC."""
+    if year >= 1:
+        return str(year)
+    bc = 1 - year
+    return f"{bc:,} BC" if bc >= 10_000 else f"{bc} BC"
+
+
 def _year(f: _Fields) -> str:
-    return str(f.year)
+    return _year_text(f.year)
+
+
+def _millions(f: _Fields) -> str:
+    """Ticks 100,000 years apart or more: '66 million years ago', '66.5 million years ago' from a million
+    years BC on (BC years counted from 1 BC; the two thousand years since are below what such a tick can
+    show), '500,000 BC' before."""
+    if f.year >= 1:
+        return str(f.year)
+    if 1 - f.year >= 1_000_000:
+        return year_words(f.year - 1)
+    return _year_text(f.year)
 
 
 def _decade(f: _Fields) -> str:
-    return f"{f.year}s"
+    return f"{f.year}s" if f.year >= 1 else _year_text(f.year)
 
 
 def _month(f: _Fields) -> str:
@@ -250,11 +298,11 @@ def _month(f: _Fields) -> str:
 
 
 def _month_year(f: _Fields) -> str:
-    return f"{MONTH_ABBREVIATIONS[f.month - 1]} {f.year}"
+    return f"{MONTH_ABBREVIATIONS[f.month - 1]} {_year_text(f.year)}"
 
 
 def _month_name_year(f: _Fields) -> str:
-    return f"{MONTH_NAMES[f.month - 1]} {f.year}"
+    return f"{MONTH_NAMES[f.month - 1]} {_year_text(f.year)}"
 
 
 def _day(f: _Fields) -> str:
@@ -262,11 +310,11 @@ def _day(f: _Fields) -> str:
 
 
 def _day_month_year(f: _Fields) -> str:
-    return f"{f.day} {MONTH_ABBREVIATIONS[f.month - 1]} {f.year}"
+    return f"{f.day} {MONTH_ABBREVIATIONS[f.month - 1]} {_year_text(f.year)}"
 
 
 def _hour(f: _Fields) -> str:
-    return f"{f.hour:02d}:00"
+    return f"{f.hour:02d}:{f.minute:02d}"
 
 
 def _day_month_year_hour(f: _Fields) -> str:
@@ -294,7 +342,7 @@ class _MinorChoice:
 
 _Y1, _Y2, _Y5, _Y10 = _Years(1), _Years(2), _Years(5), _Years(10)
 _M1, _M3, _M6 = _Months(1), _Months(3), _Months(6)
-_D1 = _Hours(24)
+_D1 = _Clock("1d", SECONDS_PER_DAY)
 _D5 = _DaysOfMonth("5d", (1, 5, 10, 15, 20, 25))
 _D10 = _DaysOfMonth("10d", (1, 10, 20))
 
@@ -313,36 +361,65 @@ _DAYS = (
     _Tier(_D10, _day_month_year),
     _Tier(_M1, _day_month_year),
 )
+#: Steps of the coarsest years: 10, 20, 50, 100, ... 500 million.
+_LONG_STEPS = tuple(m * 10**e for e in range(1, 9) for m in (1, 2, 5))
 
 #: Finest first: the first choice whose labels fit wins.
 _CHOICES: tuple[_MinorChoice, ...] = (
-    *(_MinorChoice(_Hours(h), _hour, _day_month_year_hour, _DAYS) for h in (1, 3, 6, 12)),
+    *(_MinorChoice(_Clock(f"{m}min", m * _SECONDS_PER_MINUTE), _hour, _day_month_year_hour, _DAYS)
+      for m in (1, 5, 10, 15, 30)),
+    *(_MinorChoice(_Clock(f"{h}h", h * SECONDS_PER_HOUR), _hour, _day_month_year_hour, _DAYS) for h in (1, 3, 6, 12)),
     *(_MinorChoice(unit, _day, _day_month_year, _MONTHS) for unit in (_D1, _D5, _D10)),
     *(_MinorChoice(unit, _month, _month_year, _YEARS) for unit in (_M1, _M3, _M6)),
     *(_MinorChoice(unit, _year, _year, _DECADES) for unit in (_Y1, _Y2, _Y5)),
-    *(_MinorChoice(_Years(n), _year, _year, ()) for n in (10, 20, 50, 100, 200, 500, 1000)),
+    *(_MinorChoice(_Years(n), _millions if n >= 100_000 else _year, _millions if n >= 100_000 else _year, ())
+      for n in _LONG_STEPS),
 )
 
 
 # -- choosing ------------------------------------------------------------------------------------
 
 
-def _indices(unit: _Unit, scale: TimeScale) -> range:
+class _Local:
+    """The view on the display zone's clocks: ticks are laid out in local seconds and placed back at
+    their instants. A named zone's offset is looked up per tick while the view is short enough for its
+    hours to show (a daylight-saving change moves the hour ticks with it); wider, one offset will do."""
+
+    def __init__(self, scale: TimeScale, zone: Zone | None) -> None:
+        self.scale = scale
+        self.zone = zone
+        self.offset = zone.offset_seconds_at((scale.t0 + scale.t1) / 2) if zone is not None else 0.0
+        self.varies = zone is not None and zone.is_named and scale.span < 3 * 366 * SECONDS_PER_DAY
+        self.t0 = scale.t0 + self.offset
+        self.t1 = scale.t1 + self.offset
+
+    def utc(self, local: float) -> float:
+        if self.varies:
+            assert self.zone is not None
+            return local - self.zone.offset_seconds_at(local - self.offset)
+        return local - self.offset
+
+
+def _indices(unit: _Unit, view: _Local) -> range:
     """Tick numbers from the last tick before the view to the first tick after it."""
-    lo = unit.index_of(scale.t0)
+    lo = unit.index_of(view.t0)
     first = unit.tick(lo)
-    if first is not None and first[0] >= scale.t0:  # a tick exactly at the left edge is inside
+    if first is not None and view.utc(first[0]) >= view.scale.t0:  # a tick exactly at the left edge is inside
         lo -= 1
-    hi = unit.index_of(min(scale.t1, T_MAX - 1.0)) + 1
+    hi = unit.after(unit.index_of(min(view.t1, T_MAX - 1.0)))
     return range(lo, hi + 1)
 
 
-def _ticks(unit: _Unit, label: _Format, scale: TimeScale) -> Iterator[Tick]:
-    for i in _indices(unit, scale):
+def _ticks(unit: _Unit, label: _Format, view: _Local, suffix: Callable[[float], str] | None) -> Iterator[Tick]:
+    for i in _indices(unit, view):
         found = unit.tick(i)
         if found is not None:
-            t, fields = found
-            yield Tick(t, scale.x_of(t), label(fields))
+            local, fields = found
+            t = view.utc(local)
+            if view.varies and view.zone is not None and t + view.zone.offset_seconds_at(t) != local:
+                continue  # a local time the clocks skipped (daylight saving time began): no such tick
+            text = label(fields) if suffix is None else label(fields) + suffix(t)
+            yield Tick(t, view.scale.x_of(t), text)
 
 
 def _could_fit(unit: _Unit, scale: TimeScale, min_gap: float) -> bool:
@@ -352,23 +429,26 @@ def _could_fit(unit: _Unit, scale: TimeScale, min_gap: float) -> bool:
     return unit.min_seconds / scale.seconds_per_pixel >= min_gap
 
 
-def _fitting(tier: _Tier, scale: TimeScale, width_of: Callable[[str], float], min_gap: float) -> list[Tick] | None:
+def _fitting(tier: _Tier, view: _Local, width_of: Callable[[str], float], min_gap: float,
+             suffix: Callable[[float], str] | None = None) -> list[Tick] | None:  # fmt: skip
     """The tier's ticks if all their labels fit, else None.
 
     The test is against the unit's shortest possible gap rather than the gaps actually in view, so
     the answer depends on the zoom level only: panning across a February does not switch units back and
     forth. The widest label of the tier must fit in that gap (with `min_gap`), which for centred labels
-    ((w_a + w_b) / 2) and left-aligned labels (w_a) alike means no two neighbours overlap.
+    ((w_a + w_b) / 2) and left-aligned labels (w_a) alike means no two neighbours overlap. (A day that
+    daylight saving time shortens to 23 hours has one hour tick less, never two labels closer.)
     """
+    scale = view.scale
     if not _could_fit(tier.unit, scale, min_gap):
         return None
     room = tier.unit.min_seconds / scale.seconds_per_pixel - min_gap
     ticks: list[Tick] = []
-    for tick in _ticks(tier.unit, tier.label, scale):
+    for tick in _ticks(tier.unit, tier.label, view, suffix):
         if width_of(tick.label) > room:
             return None  # stop at the first label too wide: most rejected units cost one measurement
         ticks.append(tick)
-    return ticks
+    return ticks or None  # a unit with no tick near the view (10,000-year steps around AD 1500) does not fit
 
 
 def _measured_once(text_width: Callable[[str], float]) -> Callable[[str], float]:
@@ -390,23 +470,33 @@ def choose_ticks(
     text_width: Callable[[str], float],
     min_gap: float = 12.0,
     major_text_width: Callable[[str], float] | None = None,
+    zone: Zone | None = None,
 ) -> AxisTicks:
     """The finest ticks whose labels fit, with a coarser major tier where one helps.
 
     `text_width` measures a label in the font of the minor labels, `major_text_width` in that of the
     major labels (default: the same), so a bold or larger major font cannot make its labels collide.
+    `zone` is the display zone whose clocks the ticks follow (None: UTC, unnamed); when given, the major
+    labels of an axis in hours or minutes name it ("27 Feb 2019 (UTC+07)", "5 Feb 2019 (EST)").
 
     Minor units are tried finest first; the first whose labels fit wins. For each, the major tier is
     settled first, since it decides the minor labels: under a major tier they are short ("Feb"), without
     one they carry their own context ("Feb 2019"). A major tier that would overlap is thinned to a
     coarser unit (every 2nd, 5th, 10th year; quarters; ...), and dropped when even that does not fit.
-    Returns empty tiers (units None) when nothing fits at all (labels wider than even 1000-year ticks
-    are apart): no labels rather than overlapping ones.
+    Returns empty tiers (units None) when nothing fits at all (labels wider than even the longest
+    steps are apart): no labels rather than overlapping ones.
     """
     if not (math.isfinite(min_gap) and min_gap >= 0):
         raise ValueError(f"min_gap must be finite and non-negative, not {min_gap!r}")
     width_of = _measured_once(text_width)
     major_width_of = width_of if major_text_width is None else _measured_once(major_text_width)
+    view = _Local(scale, zone)
+    named: Callable[[float], str] | None = None
+    if zone is not None:
+        shown = zone
+
+        def named(t: float) -> str:
+            return f" ({shown.abbreviation_at(t)})"
 
     for choice in _CHOICES:
         if not _could_fit(choice.unit, scale, min_gap):
@@ -414,14 +504,15 @@ def choose_ticks(
         major: list[Tick] | None = None
         major_unit: str | None = None
         thinned = False
+        suffix = named if choice.unit.sub_day else None
         for tier in choice.majors:
-            major = _fitting(tier, scale, major_width_of, min_gap)
+            major = _fitting(tier, view, major_width_of, min_gap, suffix)
             if major is not None:
                 major_unit = tier.unit.name
                 thinned = tier.unit is not choice.majors[0].unit
                 break
         label = choice.short if major is not None else choice.alone
-        minor = _fitting(_Tier(choice.unit, label), scale, width_of, min_gap)
+        minor = _fitting(_Tier(choice.unit, label), view, width_of, min_gap, None if major is not None else suffix)
         if minor is not None:
             return AxisTicks(minor, major or [], choice.unit.name, major_unit, thinned)
     return AxisTicks([], [], None, None)
@@ -455,13 +546,18 @@ def sticky_major_label_x(
     return major[i], max(x, major[i].x)
 
 
-def format_time_for_tooltip(t: float) -> str:
-    """A time as "27 Feb 2019 14:00": English month, 24-hour clock, truncated to the minute.
+def format_time_for_tooltip(t: float, zone: Zone | None = None) -> str:
+    """A time as "27 Feb 2019 14:00" (or "15 Mar 44 BC 12:00"): English month, 24-hour clock, truncated
+    to the minute, on the clocks of `zone` (UTC when None; its abbreviation is added when given).
 
     T_MAX itself (the end of 31 Dec 9999, where a view may end) is shown as the last minute of that day
     rather than refused, since the pointer can rest there. Raises ValueError outside [T_MIN, T_MAX].
     """
     if not (T_MIN <= t <= T_MAX):
-        raise ValueError(f"time {t!r} is outside the representable years 1 to 9999")
-    when = datetime_from_seconds(min(t, T_MAX - 60.0))
-    return f"{when.day} {MONTH_ABBREVIATIONS[when.month - 1]} {when.year} {when.hour:02d}:{when.minute:02d}"
+        raise ValueError(f"time {t!r} is outside the representable years")
+    t = min(t, T_MAX - 60.0)
+    local = t + (zone.offset_seconds_at(t) if zone is not None else 0.0)
+    year, month, day, hour, minute, _ = civil_from_seconds(local)
+    text = f"{day} {MONTH_ABBREVIATIONS[month - 1]} {_year_text(year)} {hour:02d}:{minute:02d}"
+    return text if zone is None else f"{text} {zone.abbreviation_at(t)}"
+

@@ -40,6 +40,7 @@ from viewer.model.citation import markdown_citation, plain_citation
 from viewer.model.events import Dispute, Event, Header, Quote, Source
 from viewer.model.source_search import Passage, fold_case
 from viewer.model.store import Store
+from viewer.render.display_zone import DisplayZone, times_in_zones
 from viewer.ui.flow_layout import FlowLayout
 from viewer.ui.link_list import LinkList
 from viewer.ui.plain import laid_out, plain_tooltip
@@ -113,6 +114,15 @@ def date_line(event: Event) -> str:
     if when.is_range:
         precision += "s"
     return f"{event.date_words()} · {precision}"
+
+
+def zone_line(event: Event, display: DisplayZone) -> str:
+    """A time of day in its own zone and in the chosen zone, each with its calendar day, where they differ:
+    '5 Feb 2019 21:10 EST = 6 Feb 09:10 in Jakarta (WIB)'; both ends of a range of times. Empty for calendar
+    dates, which have no zone, and where the chosen zone is the event's own (the date line says it)."""
+    ends = [event.when.start] + ([event.when.end] if event.when.end is not None else [])
+    lines = [line for line in (times_in_zones(end, display) for end in ends) if line and " = " in line]
+    return "\n– ".join(lines)  # only where the chosen zone adds something: the date line has the own zone
 
 
 def ongoing_line(event: Event) -> str:
@@ -441,6 +451,8 @@ class DetailsPanel(QWidget):
         date_font.setBold(True)
         self.date_label.setFont(date_font)
         self.doubt_label = _label("", "Doubt about the date")
+        self.zone_label = _label("", "The time in its zone and in the chosen zone")
+        self.display_zone = DisplayZone()
         self.note_label = _label("", "How it was dated")
         self.ongoing_label = _label("", "Still going on")
         self.disputed_label = _label("", DISPUTED_HEADING)
@@ -515,6 +527,12 @@ class DetailsPanel(QWidget):
             return None
         return self._store.events[self._index]
 
+    def set_display_zone(self, zone: DisplayZone) -> None:
+        """View > Time zone: show times of day in their own zone and in `zone`."""
+        self.display_zone = zone
+        if self._store is not None and self._index is not None:
+            self.show_event(self._store, self._index)
+
     def show_event(self, store: Store | None, index: int | None, query: str | None = None,
                    passages: tuple[Passage, ...] | None = None) -> None:  # fmt: skip
         """Show event `index` of `store` (None: the chronology's "About", or nothing). With `query`, its words
@@ -541,6 +559,9 @@ class DetailsPanel(QWidget):
         query = self._query
         set_marked_text(self.title_label, event.title, query)
         self.date_label.setText(date_line(event))
+        zones = zone_line(event, self.display_zone)
+        self.zone_label.setText(zones)
+        self.zone_label.setVisible(bool(zones))
         doubt = doubt_line(event)
         self.doubt_label.setText(doubt)
         self.doubt_label.setVisible(bool(doubt))
@@ -654,9 +675,9 @@ class DetailsPanel(QWidget):
 
     def _event_labels(self) -> list[QLabel]:
         """The event's labels top to bottom: what happened (title, date, summary) before how it was dated."""
-        return [self.title_label, self.date_label, self.display_date_label, self.doubt_label, self.summary_label,
-                self.media_label, self.media_credit_label, self.url_label, self.tags_label, self.note_label,
-                self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
+        return [self.title_label, self.date_label, self.zone_label, self.display_date_label, self.doubt_label,
+                self.summary_label, self.media_label, self.media_credit_label, self.url_label, self.tags_label,
+                self.note_label, self.ongoing_label, self.disputed_label, self.quotes_heading]  # fmt: skip
 
     # -- actions --------------------------------------------------------------------------------------
     def _show_in_source(self, quote: Quote) -> None:

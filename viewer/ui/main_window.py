@@ -67,6 +67,7 @@ from viewer.ui.status import range_in_words
 from viewer.ui.tags_menu import TagsMenu
 from viewer.ui.theme_choice import ThemeChoice, apply_chrome, ask_platform, palette_for, resolved_name
 from viewer.ui.timeline_view import TimelineView
+from viewer.ui.zone_menu import ZoneMenu
 from viewer.viewstate import SearchMode
 
 APP_NAME = "Timeline Viewer"
@@ -273,6 +274,10 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
+        self.zone_menu = ZoneMenu(self.state, self.settings, self)
+        view_menu.addMenu(self.zone_menu)
+        self.details.set_display_zone(self.state.display_zone)
+        self.state.zone_changed.connect(lambda: self.details.set_display_zone(self.state.display_zone))
         view_menu.addSeparator()
         self.details_toggle = self.details_dock.toggleViewAction()
         self.details_toggle.setShortcut(QKeySequence("Ctrl+D"))

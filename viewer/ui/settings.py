@@ -44,6 +44,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("view/lanes_hidden", [], list, description="the lanes hidden from their header's menu"),
         Setting("view/search_mode", "filter", str, ("filter", "highlight"),
                 "whether a search draws only its matches or fades the other events"),
+        Setting("view/time_zone", "event", str, description="View > Time zone: 'event', 'utc' or an IANA name"),
         Setting("export/range", "visible", str, ("visible", "all"), "export what is visible or everything"),
         Setting("export/size", "window", str, ("window", "1920x1080", "3840x2160", "a4", "a4-portrait", "a3", "letter",
                                                "letter-portrait", "tabloid", "custom")),

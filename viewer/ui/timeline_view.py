@@ -96,6 +96,7 @@ class TimelineView(QWidget):
         self.state.search_changed.connect(self.update)
         self.state.filter_changed.connect(self.update)
         self.state.lanes_changed.connect(self.update)
+        self.state.zone_changed.connect(self.update)
         # Pointer state
         self._press_pos: QPointF | None = None
         self._press_scale: TimeScale | None = None
@@ -197,7 +198,7 @@ class TimelineView(QWidget):
         return self.state.visible_range()
 
     def set_range(self, t0: float, t1: float) -> None:
-        """Show [t0, t1] exactly, as far as the zoom limits and years 1 to 9999 allow."""
+        """Show [t0, t1] exactly, as far as the zoom limits and the representable years allow."""
         self._current()
         self.state.set_range(t0, t1)
 
@@ -274,6 +275,7 @@ class TimelineView(QWidget):
             lanes=state.drawn_lanes(),
             tags_on=state.tag_filter.tags if state.tag_filter is not None else None,
             decorations=Decorations(legend=True),
+            zone=state.display_zone.axis_zone,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -188,3 +188,33 @@ def test_wrapped_lines_fit_and_keep_every_character(text, width) -> None:
     lines = wrap(text, width, text_width, "  ")
     assert all(text_width(line) <= width or len(line) <= 3 for line in lines)
     assert "".join(line[2:] for line in lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_an_open_end_fades_over_its_stretch_and_the_axis_follows_the_display_zone() -> None:
+    """`1985/..` is drawn from 1985 fading out over ten years; `../1985` fading in; hours in Hanoi time."""
+    from viewer.model.dates import parse_date, parse_event_date
+    from viewer.model.events import Event
+    from viewer.model.store import Store
+    from viewer.model.zones import parse_zone
+    from viewer.render.scale import seconds_from_calendar
+
+    store = Store([
+        Event("after", "Goes on", parse_event_date("1985/..")),
+        Event("before", "Began before", parse_event_date("../1985")),
+        Event("closed", "Closed", parse_event_date("1964/2008")),
+    ])  # fmt: skip
+    t0, t1 = seconds_from_calendar(1960), seconds_from_calendar(2010)
+    scene = builder().build(Frame(store, t0, t1), 1000, 400)
+    marks = {store.events[glyph.index].id: glyph.mark for glyph in scene.events}
+    after, before, closed = marks["after"], marks["before"], marks["closed"]
+    year = 1000 / 50
+    assert after.open_left_x is None and after.open_right_x == pytest.approx(after.x0 + year, abs=0.5)
+    assert after.x1 == pytest.approx(after.x0 + 11 * year, abs=0.5)
+    assert before.open_right_x is None and before.open_left_x == pytest.approx(before.x1 - year, abs=0.5)
+    assert closed.open_left_x is None and closed.open_right_x is None
+    hanoi = parse_zone("Asia/Ho_Chi_Minh")
+    t = parse_date("2019-02-28 00:00 Asia/Ho_Chi_Minh").start_seconds
+    scene = builder().build(Frame(SHIPPED, t - 6 * 3600, t + 6 * 3600, zone=hanoi), 1600, 600)
+    texts = [label.text for label in scene.axis.labels]
+    assert any(text.startswith("28 Feb 2019") and "UTC+07" in text for text in texts), texts
+    assert "00:00" in texts

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from viewer.model.dates import MIN_YEAR
+from viewer.model.zones import UTC, parse_zone
 from viewer.render.scale import (
     MAX_SPAN,
     MIN_SPAN,
@@ -18,6 +20,7 @@ from viewer.render.scale import (
     T_MIN,
     TimeScale,
     datetime_from_seconds,
+    min_span_at,
     seconds_from_calendar,
 )
 from viewer.render.ticks import (
@@ -61,60 +64,96 @@ def labels(ticks: list[Tick]) -> list[str]:
 
 # -- the calendar, independently of the module under test ---------------------------------------
 
-_UNIT = re.compile(r"(\d+)(h|d|mo|y)")
+_UNIT = re.compile(r"(\d+)(min|h|d|mo|y)")
 _DAY_SETS = {"5d": (1, 5, 10, 15, 20, 25), "10d": (1, 10, 20)}
+# An independent calendar: 400-year cycles of 146,097 days moved into datetime's years 1-9999.
+_CYCLE = 146_097 * DAY
+
+
+def _calendar(t: float) -> tuple[int, int, int, int, int, int]:
+    """(year, month, day, hour, minute, second) of `t` in astronomical years, by whole 400-year cycles."""
+    cycles = 0
+    first = -62135596800.0  # 0001-01-01 in seconds since 1970
+    if t < first:
+        cycles = math.ceil((first - t) / _CYCLE)
+        t += cycles * _CYCLE
+    when = datetime_from_seconds(t)
+    return when.year - 400 * cycles, when.month, when.day, when.hour, when.minute, when.second
+
+
+def _seconds(year: int, month: int = 1, day: int = 1) -> float | None:
+    return seconds_from_calendar(year, month, day) if MIN_YEAR <= year <= 9999 else None
 
 
 def _from_month_serial(serial: int, day: int = 1) -> float | None:
     year, month0 = divmod(serial, 12)
-    return seconds_from_calendar(year, month0 + 1, day) if 1 <= year <= 9999 else None
+    return _seconds(year, month0 + 1, day)
+
+
+def _year_ticks(year: int, n: int, direction: int) -> int | None:
+    """The next year tick of an n-year unit: multiples of n AD, and n BC, 2n BC ... (astronomical 1 - kn)."""
+    if year >= 1:
+        following = year + direction * n
+        if following < 1:
+            return 1 - n  # from the first multiple of n AD back to n BC
+        return following
+    bc = 1 - year
+    following_bc = bc - direction * n
+    if following_bc < 1:
+        return n  # from n BC forward to n AD
+    return 1 - following_bc
 
 
 def step(t: float, unit: str, direction: int) -> float | None:
     """The next (direction 1) or previous (-1) tick of `unit` after the aligned tick `t`, or None
-    outside years 1..9999."""
+    outside the representable years."""
     match = _UNIT.fullmatch(unit)
     assert match, unit
     n, kind = int(match[1]), match[2]
-    when = datetime_from_seconds(t)
-    if kind == "h" or unit == "1d":
-        seconds = n * (3600.0 if kind == "h" else DAY)
+    year, month, day, *_ = _calendar(t)
+    if kind in ("h", "min") or unit == "1d":
+        seconds = n * {"h": 3600.0, "min": 60.0, "d": DAY}[kind]
         result = t + direction * seconds
         return result if T_MIN <= result < T_MAX else None
-    serial = when.year * 12 + when.month - 1
+    serial = year * 12 + month - 1
     if kind == "d":
         days = _DAY_SETS[unit]
-        k = days.index(when.day) + direction
+        k = days.index(day) + direction
         if 0 <= k < len(days):
-            return seconds_from_calendar(when.year, when.month, days[k])
+            return seconds_from_calendar(year, month, days[k])
         return _from_month_serial(serial + direction, days[0] if direction > 0 else days[-1])
     if kind == "mo":
         return _from_month_serial(serial + direction * n)
-    year = when.year + direction * n
-    return seconds_from_calendar(year) if 1 <= year <= 9999 else None
+    following = _year_ticks(year, n, direction)
+    return _seconds(following) if following is not None else None
 
 
 def is_aligned(t: float, unit: str) -> bool:
-    """Whether `t` is a boundary of `unit`: on the hour, at midnight, on the 1st, on 1 January."""
+    """Whether `t` is a boundary of `unit`: on the minute, the hour, at midnight, on the 1st, on 1 January
+    of a year AD that is a multiple of the step, or of a year BC that is."""
     match = _UNIT.fullmatch(unit)
     assert match, unit
     n, kind = int(match[1]), match[2]
-    when = datetime_from_seconds(t)
-    if when.minute or when.second or when.microsecond:
+    year, month, day, hour, minute, second = _calendar(t)
+    if second:
+        return False
+    if kind == "min":
+        return (hour * 60 + minute) % n == 0
+    if minute:
         return False
     if kind == "h":
-        return when.hour % n == 0
-    if when.hour:
+        return hour % n == 0
+    if hour:
         return False
     if unit == "1d":
         return True
     if kind == "d":
-        return when.day in _DAY_SETS[unit]
-    if when.day != 1:
+        return day in _DAY_SETS[unit]
+    if day != 1:
         return False
     if kind == "mo":
-        return (when.month - 1) % n == 0
-    return when.month == 1 and when.year % n == 0
+        return (month - 1) % n == 0
+    return month == 1 and (year % n == 0 if year >= 1 else (1 - year) % n == 0)
 
 
 # -- invariants that must hold for every scale ---------------------------------------------------
@@ -162,8 +201,9 @@ def check_no_overlap(
 def scales(draw: st.DrawFn, lo: float = T_MIN, hi: float = T_MAX) -> TimeScale:
     """Scales of every zoom level (log-uniform span) anywhere in [lo, hi], ends included."""
     log_span = draw(st.floats(math.log(MIN_SPAN), math.log(MAX_SPAN)))
-    span = min(max(math.exp(log_span), MIN_SPAN), MAX_SPAN)
+    span = min(max(math.exp(log_span), MIN_SPAN), MAX_SPAN, hi - lo)
     t0 = draw(st.one_of(st.just(lo), st.just(hi - span), st.floats(lo, hi - span)))
+    span = min(max(span, min_span_at(t0, t0)), hi - t0)
     return TimeScale(t0, min(t0 + span, hi), draw(st.floats(1.0, 4000.0)))
 
 
@@ -191,7 +231,7 @@ def test_work_is_bounded_by_the_screen_not_the_span(scale: TimeScale, char_width
 
 
 def test_the_widest_view_with_weightless_labels_is_still_bounded() -> None:
-    scale = TimeScale(seconds_from_calendar(1500), seconds_from_calendar(1500) + MAX_SPAN, 100_000.0)
+    scale = TimeScale(T_MIN, T_MAX, 100_000.0)
     axis = choose_ticks(scale, lambda text: 0.0, min_gap=0.0)
     assert 0 < len(axis.minor) <= MAX_TICKS + 2
 
@@ -213,8 +253,8 @@ def test_the_units_depend_on_the_zoom_not_on_panning(scale: TimeScale, views: fl
 
 def test_no_ticks_rather_than_overlapping_ones() -> None:
     scale = TimeScale(0.0, MIN_SPAN, 100.0)
-    # Even 1000-year ticks are 2 * 10**6 px apart here; labels wider than that cannot be placed.
-    assert choose_ticks(scale, lambda text: 1e9) == AxisTicks([], [], None, None)
+    # Even 500-million-year ticks are far apart here; labels wider than that cannot be placed.
+    assert choose_ticks(scale, lambda text: 1e18) == AxisTicks([], [], None, None)
 
 
 def test_min_gap_must_be_a_distance() -> None:
@@ -248,10 +288,72 @@ def test_two_days_show_hours_under_days() -> None:
 
 def test_six_hours_show_every_hour() -> None:
     t = seconds_from_calendar(2019, 2, 27, 14)
-    axis = axis_for(t, t, 800)
+    axis = choose_ticks(TimeScale(t - 3 * 3600, t + 3 * 3600, 500), seven)
     assert axis.minor_unit == "1h"
     assert labels(axis.minor) == [f"{h:02d}:00" for h in range(10, 19)]
     assert labels(axis.major) == ["27 Feb 2019", "28 Feb 2019"]
+
+
+def test_ten_minutes_show_every_minute() -> None:
+    t = seconds_from_calendar(2019, 2, 28, 17)
+    axis = choose_ticks(TimeScale(t, t + 600, 1200), seven)
+    assert axis.minor_unit == "1min"
+    assert labels(axis.minor)[:3] == ["16:59", "17:00", "17:01"]
+    assert labels(axis.major) == ["27 Feb 2019", "28 Feb 2019"][1:] or axis.major_unit == "1d"
+
+
+def test_hours_follow_the_display_zone_and_the_major_labels_name_it() -> None:
+    """Midnight in Hanoi is 17:00 UTC: the day ticks sit there, and say so."""
+    start = seconds_from_calendar(2019, 2, 27, 17)  # 00:00 on 28 February in Hanoi
+    hanoi = parse_zone("Asia/Ho_Chi_Minh")
+    axis = choose_ticks(TimeScale(start - 6 * 3600, start + 6 * 3600, 1200), seven, zone=hanoi)
+    assert axis.minor_unit in ("15min", "30min", "1h", "3h")
+    day = next(tick for tick in axis.major if tick.t == start)
+    assert day.label == "28 Feb 2019 (UTC+07)"
+    assert "00:00" in labels(axis.minor)
+    new_york = parse_zone("America/New_York")
+    sotu = seconds_from_calendar(2019, 2, 6, 2, 10)  # 21:10 EST on 5 February
+    axis = choose_ticks(TimeScale(sotu - 3 * 3600, sotu + 3 * 3600, 1200), seven, zone=new_york)
+    assert "5 Feb 2019 (EST)" in labels(axis.major) or "6 Feb 2019 (EST)" in labels(axis.major)
+    assert format_time_for_tooltip(sotu, new_york) == "5 Feb 2019 21:10 EST"
+    assert format_time_for_tooltip(sotu, UTC) == "6 Feb 2019 02:10 UTC"
+
+
+def test_a_daylight_saving_change_moves_the_hour_ticks_with_the_clocks() -> None:
+    new_york = parse_zone("America/New_York")
+    change = seconds_from_calendar(2019, 3, 10, 7)  # 03:00 EDT, an hour after 02:00 EST would have been
+    axis = choose_ticks(TimeScale(change - 6 * 3600, change + 6 * 3600, 2400), seven, zone=new_york)
+    hours = {tick.label: tick.t for tick in axis.minor}
+    assert hours["03:00"] - hours["01:00"] == 3600  # 02:00 never happened
+    assert "02:00" not in hours
+
+
+def test_bc_years_and_centuries_read_round() -> None:
+    axis = axis_for(seconds_from_calendar(-499), seconds_from_calendar(-43), 1200)
+    in_view = [tick for tick in axis.minor if tick.x <= 1200]
+    assert all(re.fullmatch(r"\d+ BC", label) for label in labels(in_view)), labels(axis.minor)
+    assert "100 BC" in labels(axis.minor) and "500 BC" in labels(axis.minor)
+    for tick in in_view:  # 100 BC is the astronomical year -99
+        bc = int(tick.label.split()[0])
+        assert tick.t == seconds_from_calendar(1 - bc)
+    around_ad_1 = axis_for(seconds_from_calendar(-300), seconds_from_calendar(300), 1200)
+    assert "0 BC" not in labels(around_ad_1.minor) and "0" not in labels(around_ad_1.minor)
+    assert "100 BC" in labels(around_ad_1.minor) and "100" in labels(around_ad_1.minor)
+
+
+def test_deep_time_reads_in_millions_of_years() -> None:
+    axis = axis_for(seconds_from_calendar(-100_000_000), seconds_from_calendar(2019), 1600)
+    assert axis.minor_unit is not None and axis.minor_unit.endswith("00000y")
+    assert "60 million years ago" in labels(axis.minor) or "50 million years ago" in labels(axis.minor)
+    assert all(label.endswith("million years ago") for label in labels(axis.minor) if "BC" not in label)
+    around_dinosaurs = axis_for(seconds_from_calendar(-67_000_000), seconds_from_calendar(-65_000_000), 1600)
+    assert any(label.endswith("million years ago") for label in labels(around_dinosaurs.minor))
+    for scale in (TimeScale.fit(seconds_from_calendar(-66_000_000), seconds_from_calendar(-65_999_000), 1000),
+                  TimeScale.fit(seconds_from_calendar(-11_000), seconds_from_calendar(-9_000), 1000)):  # fmt: skip
+        axis = choose_ticks(scale, seven)
+        check_tier(scale, axis.minor, axis.minor_unit)
+        check_no_overlap(axis, seven, 12.0)
+        assert axis.minor
 
 
 def test_a_few_years_show_months_under_years() -> None:
@@ -352,14 +454,14 @@ def test_ticks_at_the_ends_of_time() -> None:
         axis = choose_ticks(scale, seven)
         assert axis.minor
         check_tier(scale, axis.minor, axis.minor_unit)
-    scale = TimeScale(T_MAX - MIN_SPAN, T_MAX, 800.0)
+    scale = TimeScale(T_MAX - 6 * 3600, T_MAX, 800.0)
     axis = choose_ticks(scale, seven)
-    assert labels(axis.minor)[-1] == "23:00"  # no tick at the unrepresentable 10000-01-01
+    assert labels(axis.minor)[-1] == "23:30"  # no tick at the unrepresentable 10000-01-01
     assert labels(axis.major) == ["31 Dec 9999"]
-    scale = TimeScale(T_MIN, T_MIN + MIN_SPAN, 800.0)
+    scale = TimeScale(T_MIN, T_MIN + 300 * DAY, 800.0)
     axis = choose_ticks(scale, seven)
     assert axis.minor[0].t == T_MIN
-    assert labels(axis.major)[0] == "1 Jan 1"
+    assert labels(axis.major)[0].endswith("280,000,001 BC")
 
 
 # -- sticky major label and tooltip --------------------------------------------------------------
@@ -393,7 +495,8 @@ def test_tooltip_format() -> None:
     assert format_time_for_tooltip(seconds_from_calendar(2019, 2, 27, 14)) == "27 Feb 2019 14:00"
     assert format_time_for_tooltip(seconds_from_calendar(2019, 2, 27, 14, 59, 59.999)) == "27 Feb 2019 14:59"
     assert format_time_for_tooltip(-1.0) == "31 Dec 1969 23:59"
-    assert format_time_for_tooltip(T_MIN) == "1 Jan 1 00:00"
+    assert format_time_for_tooltip(seconds_from_calendar(1)) == "1 Jan 1 00:00"
+    assert format_time_for_tooltip(seconds_from_calendar(-43, 3, 15, 12)) == "15 Mar 44 BC 12:00"
     assert format_time_for_tooltip(T_MAX) == "31 Dec 9999 23:59"
     with pytest.raises(ValueError):
         format_time_for_tooltip(T_MAX + 1)

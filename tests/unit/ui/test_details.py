@@ -316,3 +316,22 @@ def test_what_happened_comes_before_how_it_was_dated_and_quotes_say_they_are_ver
     assert "word for word" in block.verified_label.toolTip()
     panel.show_event(make_store(quotes=(Quote("src", PASSAGE, -1, -1),)), 0)  # a quote the store did not locate
     assert not panel.quote_blocks[0].verified_label.isVisibleTo(panel)
+
+
+def test_a_time_is_shown_in_its_own_zone_and_in_the_chosen_one(panel: DetailsPanel) -> None:
+    """The State of the Union at 21:10 in Washington was already Wednesday morning in Jakarta."""
+    from viewer.model.dates import parse_date
+    from viewer.render.display_zone import DisplayZone, ZoneMode
+
+    store = make_store(when=EventDate(parse_date("2019-02-05 21:10 America/New_York")))
+    panel.show_event(store, 0)
+    assert not panel.zone_label.isVisible()  # the date line says it in its own zone
+    assert panel.date_label.text() == "5 February 2019, 21:10 EST · minute"
+    panel.set_display_zone(DisplayZone.named("Asia/Jakarta"))
+    assert panel.zone_label.isVisible()
+    assert panel.zone_label.text() == "5 Feb 2019 21:10 EST = 6 Feb 09:10 in Jakarta (WIB)"
+    panel.set_display_zone(DisplayZone(ZoneMode.UTC))
+    assert panel.zone_label.text() == "5 Feb 2019 21:10 EST = 6 Feb 02:10 UTC"
+    assert "21:10 EST" in panel.date_label.text()
+    panel.show_event(make_store(), 0)  # calendar days have no zone: nothing to convert
+    assert not panel.zone_label.isVisible()
