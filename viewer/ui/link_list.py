@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.store import Store
+from viewer.ui.plain import plain_tooltip
 
 LED_TO = "Led to"
 FOLLOWED_FROM = "Followed from"
@@ -66,7 +67,7 @@ class LinkList(QWidget):
                 link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
                 link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-                link.setToolTip(f"Go to “{store.events[other].title}”")
+                link.setToolTip(plain_tooltip(f"Go to “{store.events[other].title}”"))
                 link.setAccessibleName(f"{heading}: {words}")
                 link.setProperty("plain_text", words)
                 link.linkActivated.connect(lambda _href, i=other: self.jumpTo.emit(i))
