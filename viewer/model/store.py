@@ -8,6 +8,7 @@ grows with what is visible, not with the size of the chronology.
 from __future__ import annotations
 
 import enum
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -248,11 +249,16 @@ class Store:
     def _tag_index(self) -> dict[str, np.ndarray]:
         """Tag -> sorted indices of its events ("" for the untagged), made once, on first use."""
         if self._by_tag is None:
-            lists: dict[str, list[int]] = {}
+            # Gathered into typed arrays (8 bytes an index) rather than lists of Python ints (36 bytes each):
+            # a million events with two tags each would otherwise hold 70 MB more while the index is made.
+            found: dict[str, array] = {}
             for number, event in enumerate(self.events):
                 for tag in event.tags or ("",):
-                    lists.setdefault(tag, []).append(number)
-            self._by_tag = {tag: np.asarray(found, dtype=np.int64) for tag, found in lists.items()}
+                    indices = found.get(tag)
+                    if indices is None:
+                        indices = found[tag] = array("q")
+                    indices.append(number)
+            self._by_tag = {tag: np.frombuffer(indices, dtype=np.int64).copy() for tag, indices in found.items()}
         return self._by_tag
 
     def groups(self) -> list[str]:

@@ -177,26 +177,43 @@ def compute_layout(
     ongoing = store.ongoing_at(origin)
     if only is not None and len(ongoing):
         ongoing = ongoing[_members(only, ongoing)]  # a binary search each: `only` may hold a million
+    going_on = 0  # events begun before the tile and too many to lay out: counted in its first bucket
     if len(ongoing) <= per_bucket:
-        chosen.extend(int(i) for i in ongoing)
+        chosen.extend(ongoing.tolist())
     else:
-        layout.clusters.append(Cluster(0.0, bucket_px, len(ongoing), origin, origin + bucket_px * seconds_per_pixel))
-    for k in np.flatnonzero(counts):
-        count = int(counts[k])
-        if count <= per_bucket:
-            positions = range(int(first[k]), int(first[k + 1]))
-            chosen.extend(int(only[p]) if only is not None else p for p in positions)
+        going_on = len(ongoing)
+    # One numpy pass picks the buckets laid out one by one and those counted: the Python work below is bounded
+    # by the item budget and the number of buckets, never by how many events the buckets hold.
+    small = np.flatnonzero((counts > 0) & (counts <= per_bucket))
+    if len(small):
+        lo, hi = first[small].tolist(), first[small + 1].tolist()
+        if only is None:
+            for a, b in zip(lo, hi, strict=True):
+                chosen.extend(range(a, b))
         else:
-            layout.clusters.append(
-                Cluster(k * bucket_px, (k + 1) * bucket_px, count, float(edges[k]), float(edges[k + 1]))
-            )
+            for a, b in zip(lo, hi, strict=True):
+                chosen.extend(only[a:b].tolist())
+    full = np.flatnonzero(counts > per_bucket)
+    if len(full):
+        full_counts, full_t0, full_t1 = counts[full].tolist(), edges[full].tolist(), edges[full + 1].tolist()
+        layout.clusters.extend(
+            Cluster(k * bucket_px, (k + 1) * bucket_px, count, a, b)
+            for k, count, a, b in zip(full.tolist(), full_counts, full_t0, full_t1, strict=True)
+        )
+    if going_on:
+        if layout.clusters and layout.clusters[0].x0 == 0.0:
+            layout.clusters[0].count += going_on
+        else:
+            layout.clusters.insert(0, Cluster(0.0, bucket_px, going_on, origin, origin + bucket_px * seconds_per_pixel))
 
     edge_x = math.inf if label_edge is None else (label_edge - origin) / seconds_per_pixel
+    clusters_before = len(layout.clusters)
     items = _place(store, chosen, origin, seconds_per_pixel, edge_x, rows, title_width, date_width, metrics,
                    tag_slots, layout, remembered or {})  # fmt: skip
     layout.items = items
     layout.cluster_row = bool(layout.clusters)
-    _merge_clusters(layout)
+    if len(layout.clusters) != clusters_before:
+        _merge_clusters(layout)  # events that found no row join their bucket's count; else one per bucket already
     _index_boxes(layout, metrics)
     return layout
 
@@ -365,13 +382,13 @@ def _cluster_for(x: float, bucket_px: float, origin: float, spp: float, index: i
 def _merge_clusters(layout: Layout) -> None:
     """One cluster per bucket: overflow from row packing joins the bucket's count."""
     merged: dict[float, Cluster] = {}
-    for cluster in layout.clusters:
+    for cluster in layout.clusters:  # each made by this layout: joined in place rather than copied
         existing = merged.get(cluster.x0)
         if existing is None:
-            merged[cluster.x0] = Cluster(cluster.x0, cluster.x1, cluster.count, cluster.t0, cluster.t1)
+            merged[cluster.x0] = cluster
         else:
             existing.count += cluster.count
-    layout.clusters = sorted(merged.values(), key=lambda c: c.x0)
+    layout.clusters = [merged[x0] for x0 in sorted(merged)]
 
 
 def _index_boxes(layout: Layout, metrics: Metrics) -> None:

@@ -482,6 +482,9 @@ class SceneBuilder:
         self._rows: dict[str | None, tuple[Store | None, dict[int, int], tuple[float, float]]] = {}
         self._lanes: tuple[tuple, list[Lane], dict[str, np.ndarray]] | None = None
         self._lane_metrics_cache: dict[int, Metrics] = {}
+        # Each lane's density strip and the view it was counted for: a repaint of the same view (a hover, a
+        # selection) counts nothing again.
+        self._lane_density: dict[str, tuple[np.ndarray, tuple[float, float, float], np.ndarray]] = {}
         self._words_store: Store | None = None
         self._words_cache: dict[int, tuple[str, str]] = {}
 
@@ -637,7 +640,14 @@ class SceneBuilder:
             if cx + measure.width(Role.DATE, words) <= width - EDGE_PAD:
                 count_text = self._text(cx, baseline, words, Role.DATE, Ink.MUTED)
         density_box = Rect(0.0, header.bottom - LANE_DENSITY_HEIGHT - 1, width, LANE_DENSITY_HEIGHT)
-        density = density_bars(starts, scale, int(LANE_DENSITY_HEIGHT), Curve.SQRT)
+        view = (scale.t0, scale.t1, scale.width)
+        cached = self._lane_density.get(lane.key)
+        if cached is not None and cached[0] is starts and cached[1] == view:
+            density = cached[2]
+        else:
+            density = density_bars(starts, scale, int(LANE_DENSITY_HEIGHT), Curve.SQRT)
+            density.flags.writeable = False  # shared by the scenes of this view
+            self._lane_density[lane.key] = (starts, view, density)
         return LaneBand(lane.key, header, body, first_row, rows, lane.collapsed or rows == 0, lane.colour_slot, title,
                         count_text, density_box, density)  # fmt: skip
 
