@@ -1001,6 +1001,7 @@ class SceneBuilder:
                                  math.inf if spacious else item.label_width)  # fmt: skip
         if placed is not None:
             x, shown, show_date, inside = placed
+            inside = inside and not selected  # the selected label sits on its plate, not on the bar
             baseline = y_mid + (measure.ascent(role) - (measure.height(role) - measure.ascent(role))) / 2
             # A label inside a bar is inked for the bar's colour (the painter picks what reads on it at 4.5:1);
             # an uncited event's title is dimmed (the selected one is read in full), and its bar is faint, so

@@ -38,6 +38,12 @@ from viewer.viewstate import ViewState
 log = logging.getLogger(__name__)
 
 UNCITED = "uncited"
+#: Keys the events table handles, for the Keyboard Shortcuts dialog.
+TABLE_KEYS = (
+    ("Enter in the events table", "Show the event on the timeline"),
+    ("Ctrl+C in the events table", "Copy the selected rows as tab-separated text"),
+    ("Ctrl+Shift+C in the events table", "Copy the selected rows as a Markdown table"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -489,4 +495,5 @@ class EventsTable(QTableView):
         return True
 
 
-__all__ = ["COLUMNS", "HEADERS", "UNCITED", "Column", "EventsTable", "EventsTableModel", "cell_text", "precision_words"]
+__all__ = ["COLUMNS", "HEADERS", "TABLE_KEYS", "UNCITED", "Column", "EventsTable", "EventsTableModel", "cell_text",
+           "precision_words"]  # fmt: skip

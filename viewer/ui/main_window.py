@@ -51,7 +51,7 @@ from viewer.render.theme import THEMES
 from viewer.ui.accessibility import focus_chain, name_window_parts
 from viewer.ui.chrome_style import keep_dock_buttons_styled, style_dock_buttons, style_search_field
 from viewer.ui.details import DetailsPanel
-from viewer.ui.events_table import COLUMNS, Column, EventsTable
+from viewer.ui.events_table import COLUMNS, TABLE_KEYS, Column, EventsTable
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.file_follow import FileFollower
 from viewer.ui.lanes_menu import LaneActions
@@ -699,6 +699,7 @@ class MainWindow(QMainWindow):
             if keys:
                 rows.append((keys, action.text().replace("&", "").rstrip("…")))
         rows.extend(VIEW_KEYS)
+        rows.extend(TABLE_KEYS)
         return rows
 
     def show_shortcuts(self) -> None:

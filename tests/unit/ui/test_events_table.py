@@ -225,6 +225,7 @@ def test_view_menu_opens_the_table_with_its_shortcut(open_window, qtbot) -> None
     assert win.table_toggle.shortcut() == QKeySequence("Ctrl+T")
     assert any(action is win.table_toggle for action in win.menuBar().actions()[2].menu().actions())
     assert ("Ctrl+T", "Events Table") in win.shortcut_rows()
+    assert ("Enter in the events table", "Show the event on the timeline") in win.shortcut_rows()
     win.table_toggle.trigger()
     qtbot.waitUntil(win.table_dock.isVisible)
     assert win.events_table.table_model.rowCount() == len(win.store())
