@@ -18,7 +18,7 @@ from typing import Any
 
 from viewer import __version__
 from viewer.export.paper import Paper
-from viewer.export.writers import format_words, output_words
+from viewer.export.writers import data_suffix_words, format_words, output_words
 from viewer.model.collector import collector_paused
 from viewer.model.dates import DateError, parse_date
 from viewer.model.escaping import for_terminal
@@ -28,13 +28,14 @@ from viewer.model.problems import Problem
 from viewer.model.readers import Format, describe
 from viewer.resources import SHIPPED_CHRONOLOGY
 
-COMMANDS = ("check", "list", "export")
+COMMANDS = ("check", "list", "export", "convert")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
 LOCAL_CHRONOLOGY = "events.yaml"
 COMMANDS_HELP = """commands:
   check FILE             validate a chronology; one FILE:LINE:COL: message line per problem
   list FILE [--json]     the chronology in time order (--json, --jsonl: one object per event)
-  export FILE -o OUT     draw the chronology without a display (see 'timeline-viewer export --help')"""
+  export FILE -o OUT     draw the chronology without a display (see 'timeline-viewer export --help')
+  convert IN -o OUT      write it as YAML, TimelineJS JSON or sheet (CSV), or iCalendar, by OUT's suffix"""
 FILE_HELP = "the chronology to read (default: the one that ships with the viewer)"
 FORMAT_HELP = ("read FILE as this format whatever its suffix: " + ", ".join(f.value for f in Format)
                + f" (by suffix: {describe()})")  # fmt: skip
@@ -92,7 +93,7 @@ def json_for_terminal(text: str) -> str:
 def _open_window(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="timeline-viewer",
-        usage="timeline-viewer [FILE]\n       timeline-viewer {check,list,export} ...",
+        usage="timeline-viewer [FILE]\n       timeline-viewer {check,list,export,convert} ...",
         description="Read a chronology on a zoomable time axis: with no command, open it in the window.",
         epilog=COMMANDS_HELP + "\n\nSee 'timeline-viewer COMMAND --help' for each command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -120,7 +121,7 @@ def chronology_to_open(given: Path | None, folder: Path) -> Path:
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline-viewer", epilog=COMMANDS_HELP,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,list,export}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,list,export,convert}")
 
     check = commands.add_parser(
         "check", help="validate a chronology; one FILE:LINE:COL: message line per problem",
@@ -170,6 +171,18 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="draw only the events with this tag (repeat for several: events with any of them)")
     export.add_argument("--lanes", choices=("none", "tags", "group"), default="none",
                         help="one lane per tag or per group, as View > Lanes draws them (default none)")
+    convert = commands.add_parser(
+        "convert", help="write the chronology as YAML, TimelineJS JSON or sheet, or iCalendar",
+        description="Read IN (any format timeline-viewer reads) and write it to OUT in the format its suffix "
+        f"names: {data_suffix_words()} (.csv: the TimelineJS sheet template). The file is written whole or not "
+        "at all, never over IN or over what is not a regular file. What OUT's format cannot hold (quotes in a "
+        "calendar, decades in a sheet, ...) is said on stderr, one line per kind. Exit status 0 when written, "
+        "1 when IN has problems or OUT cannot be written, 2 for a usage mistake.",
+    )  # fmt: skip
+    convert.add_argument("file", type=Path, metavar="IN", help="the chronology to read")
+    convert.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                         help=f"the file to write: {data_suffix_words()}")  # fmt: skip
+    convert.add_argument("--format", type=_format, help=FORMAT_HELP.replace("FILE", "IN"))
     return parser
 
 
@@ -217,6 +230,10 @@ def _run_command(args: list[str]) -> int:
             return check(options.file, strict=options.strict, format=options.format)
         if options.command == "list":
             return list_events(options.file, as_json=options.json, as_lines=options.jsonl, format=options.format)
+        if options.command == "convert":
+            from viewer.export.convert import convert_from_cli
+
+            return convert_from_cli(options)
         from viewer.export import export_from_cli  # Qt is imported only for drawing
 
         return export_from_cli(options)

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 
 from viewer.export.pictures import ExportRequest, request_problem
-from viewer.export.writers import ExportError, Progress, table_writer_for, writer_for
+from viewer.export.writers import ExportError, Progress, data_writer_for, table_writer_for, writer_for
 from viewer.model.safe_read import error_words, kind_words
 from viewer.model.store import Store
 from viewer.qtenv import use_offscreen_platform
@@ -48,6 +48,17 @@ def export_table(header: Sequence[str], rows: Iterable[Sequence[str]], output: P
     writing = table_writer_for(output)
     output_problem(output)
     write_atomically(output, writing.write(header, rows))
+
+
+def save_data(store: Store, output: Path) -> list[str]:
+    """Write the chronology as data (YAML, TimelineJS JSON or sheet, iCalendar) to `output`, by its suffix,
+    atomically; what the format could not hold, one line per kind. ExportError with the reason. As for
+    pictures, only a regular file is ever replaced."""
+    writing = data_writer_for(output)
+    output_problem(output)
+    converted = writing.write(store, output)
+    write_atomically(output, converted.data)
+    return list(converted.dropped)
 
 
 def output_problem(output: Path) -> None:

@@ -120,6 +120,73 @@ TABLE_WRITERS: dict[str, TableWriting] = {
 }
 
 
+class Data(Enum):
+    """The data formats a chronology is converted to (`convert`, File > Export); one row each in DATA_WRITERS."""
+
+    YAML = "yaml"
+    TIMELINEJS = "timelinejs"
+    SHEET = "csv"
+    ICS = "ics"
+
+
+class DataWriter(Protocol):
+    """Encodes the whole chronology for `output` (whose folder source paths are made relative to) and says,
+    one line per kind, what the format could not hold (a viewer.export.data.Converted)."""
+
+    def __call__(self, store: Store, output: Path) -> Any: ...
+
+
+def _converted_by(name: str) -> DataWriter:
+    """The function `name` of viewer.export.data (Qt-free), imported when data is written."""
+
+    def write(store: Store, output: Path) -> Any:
+        from viewer.export import data
+
+        return getattr(data, name)(store, output)
+
+    write.__name__ = write.__qualname__ = name
+    return write
+
+
+@dataclass(frozen=True, slots=True)
+class DataWriting:
+    """One row of the data writers: the format, its name in a file dialog, and the function that writes it."""
+
+    format: Data
+    name: str
+    write: DataWriter
+
+
+_YAML_DATA = DataWriting(Data.YAML, "YAML chronology", _converted_by("chronology_yaml"))
+# suffix -> how a chronology is written as data (the picture formats are in WRITERS above).
+DATA_WRITERS: dict[str, DataWriting] = {
+    ".yaml": _YAML_DATA,
+    ".yml": _YAML_DATA,
+    ".json": DataWriting(Data.TIMELINEJS, "TimelineJS JSON", _converted_by("timelinejs_json")),
+    ".csv": DataWriting(Data.SHEET, "TimelineJS sheet (CSV)", _converted_by("timelinejs_sheet")),
+    ".ics": DataWriting(Data.ICS, "iCalendar", _converted_by("icalendar_file")),
+}
+
+
+def data_writer_for(output: Path) -> DataWriting:
+    """The row that converts a chronology to `output`, by its suffix; ExportError naming the choices otherwise."""
+    row = DATA_WRITERS.get(output.suffix.lower())
+    if row is None:
+        raise ExportError(f"cannot tell the format from '{output.name}': use {_either(list(DATA_WRITERS))}")
+    return row
+
+
+def data_filters() -> list[str]:
+    """'TimelineJS JSON (*.json)', one per data format, for the save dialog (each format once)."""
+    rows = list(dict.fromkeys(DATA_WRITERS.values()))
+    return [f"{row.name} ({' '.join('*' + s for s, r in DATA_WRITERS.items() if r is row)})" for row in rows]
+
+
+def data_suffix_words() -> str:
+    """'.yaml, .yml, .json, .csv or .ics'."""
+    return _either(list(DATA_WRITERS))
+
+
 def table_writer_for(output: Path) -> TableWriting:
     """The row that writes a table to `output`; ExportError naming the choices otherwise."""
     row = TABLE_WRITERS.get(output.suffix.lower())

@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action("&Reload", self.reload, standard_keys(K.Refresh, "F5"), "Read the file again")
         self.export_action = self._action("&Export…", self.show_export_dialog, [QKeySequence("Ctrl+E")],
                                           "Export the timeline as PNG, SVG or PDF")  # fmt: skip
+        self.export_data_action = self._action(
+            "Export &Data…", self.show_data_export, [QKeySequence("Ctrl+Shift+E")],
+            "Save the chronology as YAML, TimelineJS JSON or sheet, or iCalendar")  # fmt: skip
         self.quit_action = self._action("&Quit", self.close, standard_keys(K.Quit, "Ctrl+Q"), "Quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.zoom_in_action = self._action("Zoom &In", self.view.zoom_in, standard_keys(K.ZoomIn, "Ctrl+=", "Ctrl++"))
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_data_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -686,10 +690,23 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
 
+    def show_data_export(self) -> None:
+        """File > Export Data…: the chronology as data (viewer.ui.data_export)."""
+        store = self.store()
+        if store is None:
+            self._set_message("Nothing to export: open a chronology first")
+            return
+        from viewer.ui import data_export
+
+        message = data_export.ask_and_save(self, store)
+        if message:
+            self.statusBar().showMessage(message, 10_000)
+
     # -- help ----------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:
         rows = []
-        actions = [self.open_action, self.reload_action, self.export_action, self.quit_action, self.find_action,
+        actions = [self.open_action, self.reload_action, self.export_action, self.export_data_action,
+                   self.quit_action, self.find_action,
                    self.next_match_action, self.previous_match_action, self.zoom_in_action, self.zoom_out_action,
                    self.fit_action, self.table_toggle, self.details_toggle, self.shortcuts_action]  # fmt: skip
         for action in actions:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.model.dates import MIN_YEAR, DateError, make_date
+from viewer.model.dates import MIN_YEAR, DateError, make_date, parse_date
 from viewer.model.nodes import Mark
 from viewer.model.problems import Problem
 from viewer.model.readers.tree import NOWHERE, BuiltList, BuiltMap, Chronology
@@ -166,6 +166,28 @@ class ChronologyBuilder:
             return None
         note = "TimelineJS gives no time zone; the time is read as UTC." if hour is not None else ""
         return When(date.iso(), parts.mark, note)
+
+    def restated(self, start: When, end: When | None, shown: Cell | None) -> tuple[When, When | None, Cell | None]:
+        """The date as a display date says it, when it says the same period more exactly than the parts can:
+        "the 1980s" over the years 1980 to 1989, "about 1986" over 1986 (what this viewer writes into a
+        TimelineJS file for a decade or a mark of doubt). Then the display date only restated the date and is
+        dropped; any other display date ("Spring 1986") is kept as it is."""
+        if shown is None or not shown.given:
+            return start, end, shown
+        try:
+            said = [parse_date(part) for part in shown.text.split(" – ")]
+            first = parse_date(start.text)
+            last = parse_date(end.text) if end is not None else first
+        except DateError:
+            return start, end, shown
+        if said[0].start_seconds != first.start_seconds or said[-1].end_seconds != last.end_seconds:
+            return start, end, shown
+        if len(said) == 1:
+            return When(said[0].iso(marks=True), start.mark, start.note), None, None
+        if len(said) == 2:
+            later = When(said[1].iso(marks=True), end.mark if end is not None else start.mark, start.note)
+            return When(said[0].iso(marks=True), start.mark, start.note), later, None
+        return start, end, shown
 
     # -- ids --------------------------------------------------------------------------------------
     def event_id(self, given: Cell | None, title: str, number: int, own: bool = True) -> Cell:

@@ -190,8 +190,9 @@ class _TimelineSheet(_Table):
             return
         summary_html, summary = html_cell(body)
         url = self.cell(row, "media")
+        start, end, shown = self.builder.restated(start, end, self.cell(row, "display date"))
         fields = {"id": self.builder.event_id(None, headline.text, self.count), "title": headline,
-                  "summary_html": summary_html, "summary": summary, "display_date": self.cell(row, "display date"),
+                  "summary_html": summary_html, "summary": summary, "display_date": shown,
                   "background": self.cell(row, "background"), "group": plain_cell(self.cell(row, "group"))}  # fmt: skip
         node = self.builder.event(row.mark, fields, start, end)
         if url is not None and url.given:

@@ -144,6 +144,7 @@ class _Slides(ChronologyBuilder):
         if shown is None or not shown.given:
             said = [cell.text for cell in (start_shown, end_shown) if cell is not None and cell.given]
             shown = Cell(" – ".join(said), (start_shown or end_shown).mark) if said else None  # type: ignore[union-attr]
+        start, end, shown = self.restated(start, end, shown)
         fields = {"id": self.event_id(self.scalar(slide, "unique_id"), title.text, number), "title": title,
                   "summary_html": summary_html, "summary": summary, "display_date": shown,
                   "background": self.background(slide), "group": plain_cell(self.scalar(slide, "group"))}  # fmt: skip
