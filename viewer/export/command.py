@@ -63,7 +63,7 @@ def export_from_cli(options: argparse.Namespace) -> int:
     unknown = [tag for tag in tags if tag not in result.store.tags()]
     if unknown:
         known = ", ".join(result.store.tags()) or "none"
-        print(f"timeline-viewer export: no event has the tag {unknown[0]!r} (the tags: {known})", file=sys.stderr)
+        _say(f"timeline-viewer export: no event has the tag {unknown[0]!r} (the tags: {known})")
         return 2
     lanes = LaneChoices(LaneMode.parse(getattr(options, "lanes", "none")))
     request = ExportRequest(options.width, options.height, options.scale, t0, t1, THEMES[options.theme], decorations,

@@ -33,6 +33,7 @@ from viewer.export.tables import markdown_text, tsv_text
 from viewer.export.writers import ExportError, table_filters
 from viewer.model.dates import Precision
 from viewer.model.store import EventRows, Store
+from viewer.ui.plain import plain_tooltip
 from viewer.viewstate import ViewState
 
 log = logging.getLogger(__name__)
@@ -254,8 +255,10 @@ class EventsTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._order) and 0 <= column < len(COLUMNS)):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(self._rows, int(self._order[row]), COLUMNS[column])
+        if role == Qt.ItemDataRole.ToolTipRole:  # a title holding "<img …>" is shown as written, not rendered
+            return plain_tooltip(cell_text(self._rows, int(self._order[row]), COLUMNS[column]))
         if role == Qt.ItemDataRole.AccessibleTextRole:  # a screen reader says "no tags", not "blank"
             return cell_text(self._rows, int(self._order[row]), COLUMNS[column]) or _EMPTY_WORDS[COLUMNS[column]]
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column] is Column.QUOTES:

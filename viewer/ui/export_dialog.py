@@ -42,6 +42,7 @@ from viewer.model.store import Store
 from viewer.render.painter import Decorations
 from viewer.render.theme import THEMES
 from viewer.render.view import fit_all
+from viewer.ui.plain import plain_message
 from viewer.ui.settings import Settings
 
 PROGRESS_PIXELS = 4_000_000
@@ -349,16 +350,20 @@ class ExportDialog(QDialog):
             export(self.store, output, request, callback)
         except ExportError as error:
             self._close_progress(progress)
-            QMessageBox.warning(self, "Export failed", str(error).splitlines()[0])
+            self._warn(str(error).splitlines()[0])
             return False
         except Exception as error:  # never a traceback in the user's face
             self._close_progress(progress)
-            QMessageBox.warning(self, "Export failed", f"could not export: {error}".splitlines()[0])
+            self._warn(f"could not export: {error}".splitlines()[0])
             return False
         self._close_progress(progress)
         self._remember(output)
         self.exported.emit(output, f"Exported {output.name} ({request.width} × {request.height})")
         return True
+
+    def _warn(self, text: str) -> None:
+        """'Export failed' with the reason shown as written (it may name a file whose name looks like markup)."""
+        QMessageBox.warning(self, "Export failed", plain_message(text))
 
     @staticmethod
     def _close_progress(progress: QProgressDialog | None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.model.store import Store
+from viewer.ui.plain import plain_tooltip
 
 LED_TO = "Led to"
 FOLLOWED_FROM = "Followed from"
@@ -57,7 +58,7 @@ class LinkList(QWidget):
             for other, label in links:
                 words = link_words(store, other, label)
                 button = QPushButton(("→ " if heading == LED_TO else "← ") + words)
-                button.setToolTip(f"Go to “{store.events[other].title}”")
+                button.setToolTip(plain_tooltip(f"Go to “{store.events[other].title}”"))
                 button.setAccessibleName(f"{heading}: {words}")
                 button.setStyleSheet("text-align: left; padding: 3px 6px;")
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

@@ -33,6 +33,13 @@ def plain_tooltip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
 
 
+def plain_message(text: str) -> str:
+    """`text` for a message box or anything else that guesses its format: shown as written, never as markup."""
+    if "<" not in text:
+        return text
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
 def plain_label(label: QLabel) -> QLabel:
     """`label`, set to show its text as plain text whatever it holds."""
     label.setTextFormat(Qt.TextFormat.PlainText)

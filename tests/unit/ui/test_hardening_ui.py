@@ -285,3 +285,26 @@ def test_opening_a_pipe_does_not_block_the_window(qtbot, tmp_path: Path) -> None
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(window.problems.problems()), timeout=WAIT_MS)
     assert "named pipe (FIFO)" in window.problems.problems()[0].message
+
+
+def test_the_events_table_and_link_tooltips_show_markup_as_text(open_window, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from viewer.ui.plain import plain_message
+
+    document = QTextDocument()
+    document.setHtml(plain_message("cannot write <b>x</b>.png"))
+    assert document.toPlainText() == "cannot write <b>x</b>.png"
+    (tmp_path / "a.txt").write_text("The two leaders met.", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text("timeline: {title: T}\nsources:\n  - {id: a, title: A, file: a.txt}\nevents:\n"
+                    "  - {id: e, title: '<img src=x> <b>bold</b>', date: 2019-02-27, "
+                    "quotes: [{source: a, text: The two leaders}]}\n", encoding="utf-8")  # fmt: skip
+    window = open_window(path)
+    model = window.events_table.model()
+    tips = [model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) for column in range(model.columnCount())]
+    shown = []
+    for tip in tips:
+        document.setHtml(tip or "")
+        shown.append(document.toPlainText())
+    assert "<img src=x> <b>bold</b>" in shown
