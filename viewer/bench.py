@@ -8,6 +8,8 @@ Measures (see issue "Scale: a million events"):
 - frame_ms_median, frame_ms_p95: a scripted flight of 90 frames, zooming from the whole span down to a
   single day inside a burst, panning there, and zooming back out;
 - hit_ms_median: finding what is under a point after a frame;
+- lanes_frame_ms_median, lanes_frame_ms_p95, lanes_hit_ms_median: the same flight and hits with lanes by tag
+  (the synthetic events have one to three actor tags each, so most are drawn in two or three lanes);
 - yaml_load_s: loading the chronology from a YAML file with validation (sizes up to 100,000; null above);
 - export_4k_s: exporting a 3840×2160 PNG of the whole span, written to disk;
 - peak_rss_mb: the child process's peak resident memory.
@@ -30,8 +32,8 @@ from typing import Any
 
 from viewer.model.dates import SECONDS_PER_DAY
 
-KEYS = ("events", "index_s", "frame_ms_median", "frame_ms_p95", "hit_ms_median", "yaml_load_s", "export_4k_s",
-        "peak_rss_mb")  # fmt: skip
+KEYS = ("events", "index_s", "frame_ms_median", "frame_ms_p95", "hit_ms_median", "lanes_frame_ms_median",
+        "lanes_frame_ms_p95", "lanes_hit_ms_median", "yaml_load_s", "export_4k_s", "peak_rss_mb")  # fmt: skip
 YAML_LIMIT = 100_000
 WIDTH, HEIGHT = 1920, 1080
 
@@ -74,6 +76,7 @@ def _measure(size: int) -> dict[str, Any]:
     from viewer.model.events import Header, Source
     from viewer.model.loader import load
     from viewer.model.store import Store
+    from viewer.render.lanes import LaneChoices, LaneMode
     from viewer.render.painter import Frame, TimelinePainter
 
     app = QGuiApplication(["timeline-viewer-bench"])  # noqa: F841 - fonts need the application object
@@ -114,6 +117,23 @@ def _measure(size: int) -> dict[str, Any]:
         drawer.hit(x, y)
         hit_ms.append((time.perf_counter() - started) * 1000)
 
+    # The same flight with a lane per tag: every lane laid out, clustered and labelled on its own.
+    lanes = LaneChoices(LaneMode.TAGS)
+    lane_drawer = TimelinePainter()
+    lanes_frame_ms = []
+    for t0, t1 in _flight(store, WIDTH):
+        started = time.perf_counter()
+        painter = QPainter(image)
+        lane_drawer.paint(painter, rect, Frame(store, t0, t1, lanes=lanes))
+        painter.end()
+        lanes_frame_ms.append((time.perf_counter() - started) * 1000)
+    lanes_hit_ms = []
+    for _ in range(1000):
+        x, y = rng.uniform(0, WIDTH), rng.uniform(0, HEIGHT)
+        started = time.perf_counter()
+        lane_drawer.hit(x, y)
+        lanes_hit_ms.append((time.perf_counter() - started) * 1000)
+
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         export(store, Path(folder) / "export.png", ExportRequest(3840, 2160))
@@ -134,6 +154,9 @@ def _measure(size: int) -> dict[str, Any]:
         "frame_ms_median": round(statistics.median(frame_ms), 3),
         "frame_ms_p95": round(float(np.percentile(frame_ms, 95)), 3),
         "hit_ms_median": round(statistics.median(hit_ms), 4),
+        "lanes_frame_ms_median": round(statistics.median(lanes_frame_ms), 3),
+        "lanes_frame_ms_p95": round(float(np.percentile(lanes_frame_ms, 95)), 3),
+        "lanes_hit_ms_median": round(statistics.median(lanes_hit_ms), 4),
         "yaml_load_s": None if yaml_load_s is None else round(yaml_load_s, 3),
         "export_4k_s": round(export_4k_s, 3),
         "peak_rss_mb": round(peak_kb / 1024, 1),

@@ -99,6 +99,7 @@ class Store:
         self._by_group: dict[str, np.ndarray] | None = None
         self._groups: list[str] | None = None
         self._links: _Links | None = None
+        self._ongoing_memo: tuple[float, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.events)
@@ -176,8 +177,15 @@ class Store:
         return self._going_on(t0, t1, "right")
 
     def ongoing_at(self, t: float) -> np.ndarray:
-        """Indices of the events that started before `t` and are still going on at `t`."""
-        return self._going_on(t, t, "left")
+        """Indices of the events that started before `t` and are still going on at `t`. The last answer is
+        kept: every lane of a picture asks for the same moment (the left edge of their shared layout tile)."""
+        memo = self._ongoing_memo
+        if memo is not None and memo[0] == t:
+            return memo[1]
+        found = self._going_on(t, t, "left")
+        found.flags.writeable = False
+        self._ongoing_memo = (t, found)
+        return found
 
     def _going_on(self, t0: float, t1: float, side: str) -> np.ndarray:
         """Events that end after `t0` and start before `t1` (or at it, with side="right"): one binary search

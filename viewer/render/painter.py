@@ -247,8 +247,9 @@ class TimelinePainter:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_colour(colour, strength))
             painter.drawRect(_qrect(era.band))
-            painter.setBrush(_colour(colour, strength * 1.8))
-            painter.drawRect(_qrect(era.label_box))
+            if era.label is not None:  # its name's plate, opaque over the density strip
+                painter.setBrush(_mixed(colour, theme.axis_background, 0.3 if theme.dark else 0.22))
+                painter.drawRoundedRect(_qrect(era.label_box), 2, 2)
             painter.setPen(QPen(_colour(colour, 0.45), 1))
             band = era.band
             for x in (band.x, band.right):

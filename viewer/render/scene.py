@@ -19,6 +19,7 @@ What the scene guarantees, because a reader notices when it fails:
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from viewer.model.zones import Zone
 from viewer.render.density import Curve, density_bars
 from viewer.render.lanes import Lane, LaneChoices, LaneMode, lanes_for
 from viewer.render.layout import (
+    Cluster,
     Item,
     Kind,
     Layout,
@@ -54,9 +56,9 @@ EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right 
 REPORT_WIDTH = 2400.0  # pictures this wide (A4 at 300 dpi, 4K) give titles all the free room of their row
 LANE_HEADER_HEIGHT = 20.0  # a lane's header: its title, its count and its own density strip
 LANE_DENSITY_HEIGHT = 5.0
-ERA_ROW_HEIGHT = 17.0  # the strip above the events that names the eras, one row per overlapping era
-MAX_ERA_ROWS = 3
 MIN_LANE_ROWS = 2  # an open lane keeps a row for its clusters' counts and one for its events
+LANE_CLUSTER_MERGE = 3  # neighbouring clusters of a lane that share one pill
+MIN_LANE_ITEMS = 32  # the fewest events a lane lays out one by one before counting the rest in clusters
 _PERIOD_UNITS = frozenset({"1d", "1mo", "1y"})
 _AXIS_GAP = 14.0
 
@@ -479,6 +481,7 @@ class SceneBuilder:
         # The rows events had in the last layout (per lane; None: no lanes), and the view it was made for.
         self._rows: dict[str | None, tuple[Store | None, dict[int, int], tuple[float, float]]] = {}
         self._lanes: tuple[tuple, list[Lane], dict[str, np.ndarray]] | None = None
+        self._lane_metrics_cache: dict[int, Metrics] = {}
         self._words_store: Store | None = None
         self._words_cache: dict[int, tuple[str, str]] = {}
 
@@ -502,9 +505,9 @@ class SceneBuilder:
             bottom -= LEGEND_HEIGHT
         scale = TimeScale(frame.t0, frame.t1, width)
         area_top = top + AXIS_HEIGHT + DENSITY_HEIGHT
-        era_rows = _era_rows(store) if store.eras else []
-        era_strip_top = area_top
-        area_top += ERA_ROW_HEIGHT * (max(era_rows, default=-1) + 1)
+        # The eras are named in the density strip under the axis, on plates of their colour: a strip of their
+        # own would cost the events a row.
+        era_strip_top = top + AXIS_HEIGHT + 2
         row_height = self.metrics.row_height
         area = Rect(0.0, area_top, width, max(bottom - area_top, 0.0))
         axis = self._axis(scale, top, bottom, frame.zone)
@@ -520,7 +523,7 @@ class SceneBuilder:
             events = self._events(frame, layout, scale, area_top, width)
         else:
             lanes, clusters, events, left_out = self._lane_parts(frame, scale, area, width)
-        eras = self._eras(frame, scale, era_rows, era_strip_top, area, width) if era_rows else ()
+        eras = self._eras(frame, scale, era_strip_top, area, width) if store.eras else ()
         links, stubs = self._links(frame, events, width, area) if len(store.link_pairs()[0]) else ((), ())
         empty = None
         if not len(store):
@@ -557,12 +560,15 @@ class SceneBuilder:
         open_lanes = [lane for lane in shown_lanes if not lane.collapsed]
         free = area.height - 4 - LANE_HEADER_HEIGHT * len(shown_lanes)
         total_rows = max(0, int(free // row_h))
-        # As many lanes as fit stay open with at least MIN_LANE_ROWS rows; the rest are drawn collapsed.
-        while open_lanes and total_rows < MIN_LANE_ROWS * len(open_lanes):
+        in_view = {lane.key: _lane_events_in_view(frame.store, lane, starts[lane.key], frame.t0, frame.t1)
+                   for lane in open_lanes}  # fmt: skip
+        # A lane with one event or none in view needs one row; a busier one a row for its clusters' counts
+        # too. As many lanes as fit stay open; the rest are drawn collapsed.
+        least = {lane.key: 1 if in_view[lane.key] <= 1 else MIN_LANE_ROWS for lane in open_lanes}
+        while open_lanes and total_rows < sum(least[lane.key] for lane in open_lanes):
             open_lanes.pop()
-        in_view = {lane.key: _count_between(starts[lane.key], frame.t0, frame.t1) for lane in open_lanes}
-        rows = {lane.key: MIN_LANE_ROWS for lane in open_lanes}
-        spare = total_rows - MIN_LANE_ROWS * len(open_lanes)
+        rows = {lane.key: least[lane.key] for lane in open_lanes}
+        spare = total_rows - sum(rows.values())
         while spare > 0 and open_lanes:
             # The next row goes to the lane with the most events in view per row it has.
             wanting = [lane for lane in open_lanes if in_view[lane.key] > rows[lane.key] - 1]
@@ -571,6 +577,9 @@ class SceneBuilder:
             best = max(wanting, key=lambda lane: in_view[lane.key] / rows[lane.key])
             rows[best.key] += 1
             spare -= 1
+        # The picture's budget of laid-out events is shared by the open lanes, so a frame with twelve lanes
+        # does no more packing than one without lanes.
+        lane_metrics = self._lane_metrics(len(open_lanes))
         bands: list[LaneBand] = []
         clusters: list[ClusterPill] = []
         events: list[EventGlyph] = []
@@ -583,8 +592,8 @@ class SceneBuilder:
             band = self._lane_header(lane, header, body, first_row, count, scale, starts[lane.key], width)
             bands.append(band)
             if count:
-                layout = self._layout(frame, scale, count, lane.key, lane.members, starts[lane.key])
-                lane_clusters = self._clusters(layout, scale, body.y, width)
+                layout = self._layout(frame, scale, count, lane.key, lane.members, starts[lane.key], lane_metrics)
+                lane_clusters = self._clusters(layout, scale, body.y, width, LANE_CLUSTER_MERGE)
                 lane_events = self._events(frame, layout, scale, body.y, width, lane.colour_slot)
                 for glyph in lane_events:
                     glyph.row += first_row
@@ -602,6 +611,13 @@ class SceneBuilder:
         if selected:
             events = [glyph for glyph in events if glyph.plate is None] + selected
         return tuple(bands), tuple(clusters), tuple(events), left_out
+
+    def _lane_metrics(self, lanes: int) -> Metrics:
+        share = max(MIN_LANE_ITEMS, self.metrics.max_items // max(1, lanes))
+        found = self._lane_metrics_cache.get(share)
+        if found is None:
+            found = self._lane_metrics_cache[share] = dataclasses.replace(self.metrics, max_items=share)
+        return found
 
     def _lane_header(self, lane: Lane, header: Rect, body: Rect, first_row: int, rows: int, scale: TimeScale,
                      starts: np.ndarray, width: float) -> LaneBand:  # fmt: skip
@@ -626,26 +642,38 @@ class SceneBuilder:
                         count_text, density_box, density)  # fmt: skip
 
     # -- eras ---------------------------------------------------------------------------------------------
-    def _eras(self, frame: Frame, scale: TimeScale, rows: list[int], strip_top: float, area: Rect,
+    def _eras(self, frame: Frame, scale: TimeScale, strip_top: float, area: Rect,
               width: float) -> tuple[EraBand, ...]:  # fmt: skip
-        """Each era in view as a band behind the rows, named in its row of the strip above them, the name kept
-        inside the part of the band in view (and inside the picture), elided or left out where it is short."""
+        """Each era in view as a band behind the rows, named on a plate in the strip under the axis, the name
+        kept inside the part of the band in view (and inside the picture), elided or left out where it is
+        short. An era inside another is named only where the other's name leaves room."""
         measure = self.measure
         bands = []
-        for era, row in zip(frame.store.eras, rows, strict=True):
+        eras = frame.store.eras
+        height = DENSITY_HEIGHT - 4
+        named_until = -math.inf  # where the last name drawn ends: names never meet
+        for number, era in enumerate(eras):
             x0, x1 = scale.x_of(era.start_seconds), scale.x_of(era.end_seconds)
             if x1 < 0 or x0 > width:
                 continue
             left, right = max(x0, 0.0), min(x1, width)
             band = Rect(left, strip_top, max(right - left, 1.0), area.bottom - strip_top)
-            label_box = Rect(left, strip_top + row * ERA_ROW_HEIGHT, max(right - left, 1.0), ERA_ROW_HEIGHT)
-            room = min(right, width - EDGE_PAD) - max(left, EDGE_PAD) - 10
+            label_box = Rect(left, strip_top, max(right - left, 1.0), height)
+            # A name may run past a narrow band's end, up to the next era (a three-year war is a few pixels
+            # wide in a view of seventy years).
+            following = [scale.x_of(other.start_seconds) for other in eras[number + 1:]
+                         if other.start_seconds >= era.end_seconds]  # fmt: skip
+            limit = min([width, *following])
+            start = max(left, EDGE_PAD, named_until + 6)
+            room = min(max(right, limit - 6), width - EDGE_PAD) - start - 10
             label = None
             if room >= self.metrics.min_label:
                 shown = measure.elide(Role.DATE, era.title, room)
                 if shown and shown != "…":
-                    baseline = label_box.y + ERA_ROW_HEIGHT / 2 + measure.ascent(Role.DATE) / 2 - 1
-                    label = self._text(max(left, EDGE_PAD) + 5, baseline, shown, Role.DATE, Ink.TEXT)
+                    baseline = label_box.y + height / 2 + measure.ascent(Role.DATE) / 2 - 1
+                    label = self._text(start + 5, baseline, shown, Role.DATE, Ink.TEXT)
+                    label_box = Rect(start, strip_top, label.box.right + 5 - start, height)  # the name's plate
+                    named_until = label_box.right
             bands.append(EraBand(era.title, band, era.colour, label, label_box))
         return tuple(bands)
 
@@ -681,7 +709,7 @@ class SceneBuilder:
                 label, plate = None, None
                 text = store.link_label(int(number))
                 if emphasised and text:
-                    label, plate = self._link_label(text, points, width, area)
+                    label, plate = self._link_label(text, points, width, area, events)
                 arrows.append(LinkArrow(a, b, points, head, emphasised, label, plate))
             else:
                 here, other = (a, b) if a in copies else (b, a)
@@ -696,19 +724,32 @@ class SceneBuilder:
             stubs.append(self._stub(index, glyph, others, direction, width))
         return tuple(arrows), tuple(stubs)
 
-    def _link_label(self, text: str, points: tuple[tuple[float, float], ...], width: float,
-                    area: Rect) -> tuple[Text | None, Rect | None]:  # fmt: skip
+    def _link_label(self, text: str, points: tuple[tuple[float, float], ...], width: float, area: Rect,
+                    events: tuple[EventGlyph, ...]) -> tuple[Text | None, Rect | None]:  # fmt: skip
+        """The label of an emphasised link, on a plate beside its curve: of a few places along the curve
+        (its middle, a little above or below it, near either end), the first that covers no event's text,
+        else the one that covers least."""
         measure = self.measure
-        shown = measure.elide(Role.DATE, text, min(240.0, width - 2 * EDGE_PAD - 10))
+        shown = measure.elide(Role.DATE, text, min(320.0, width - 2 * EDGE_PAD - 10))
         if not shown or shown == "…":
             return None, None
-        (x0, y0), (cx0, cy0), (cx1, cy1), (x1, y1) = points
-        mx = 0.125 * x0 + 0.375 * cx0 + 0.375 * cx1 + 0.125 * x1  # the curve's middle
-        my = 0.125 * y0 + 0.375 * cy0 + 0.375 * cy1 + 0.125 * y1
         w = measure.width(Role.DATE, shown)
         h = measure.height(Role.DATE)
-        x = min(max(mx - w / 2, EDGE_PAD + 3), width - EDGE_PAD - 3 - w)
-        top = min(max(my - h / 2, area.y + 1), area.bottom - h - 1)
+        taken = [t.box for glyph in events for t in glyph.texts] + [g.plate for g in events if g.plate is not None]
+        best: tuple[float, float, float] | None = None
+        for fraction, shift in ((0.5, 0.0), (0.5, -(h + 4)), (0.5, h + 4), (0.3, -(h + 4)), (0.7, -(h + 4)),
+                                (0.3, h + 4), (0.7, h + 4)):  # fmt: skip
+            mx, my = _bezier(points, fraction)
+            x = min(max(mx - w / 2, EDGE_PAD + 3), width - EDGE_PAD - 3 - w)
+            top = min(max(my - h / 2 + shift, area.y + 1), area.bottom - h - 1)
+            box = Rect(x - 3, top - 1, w + 6, h + 2)
+            covered = sum(_overlap(box, other) for other in taken)
+            if best is None or covered < best[0]:
+                best = (covered, x, top)
+            if covered == 0:
+                break
+        assert best is not None
+        _, x, top = best
         label = self._text(x, top + measure.ascent(Role.DATE), shown, Role.DATE, Ink.TEXT, width=w)
         return label, Rect(x - 3, top - 1, w + 6, h + 2)
 
@@ -858,15 +899,16 @@ class SceneBuilder:
         return Axis(Rect(0, top, width, AXIS_HEIGHT), minor_x, major_x, axis_bottom, bottom, tuple(labels))
 
     def _layout(self, frame: Frame, scale: TimeScale, rows: int, lane: str | None, only: np.ndarray | None,
-                only_starts: np.ndarray | None) -> Layout:  # fmt: skip
+                only_starts: np.ndarray | None, metrics: Metrics | None = None) -> Layout:  # fmt: skip
         """The layout of the events `only` (None: all) in `rows` rows: the whole area's, or one lane's. Each
         lane keeps its own cache (panning reuses it) and its own memory of rows."""
         spp = scale.seconds_per_pixel
+        metrics = metrics or self.metrics
         span = frame.store.span()
         edge = span[1] if span else None
         if frame.fixed:
             edge = frame.t1 - 8 * spp if edge is None else min(edge, frame.t1 - 8 * spp)
-        key = (rows, self.metrics, edge)
+        key = (rows, metrics, edge)
         inputs = (frame.store, only)
         cache = self.cache if lane is None else self._lane_caches.setdefault(lane, LayoutCache())
         layout = cache.get(key, inputs, frame.t0, frame.t1, spp)
@@ -874,27 +916,28 @@ class SceneBuilder:
             remembered_store, remembered, (was0, was1) = self._rows.get(lane, (None, {}, (0.0, 0.0)))
             if remembered_store is not frame.store or not _gradual(was0, was1, frame.t0, frame.t1):
                 remembered = {}  # a new chronology, or a jump (Fit All, a cluster opened): packed afresh
-            origin, tile_width = tile_for(frame.t0, scale.width, spp, self.metrics.bucket_width)
+            origin, tile_width = tile_for(frame.t0, scale.width, spp, metrics.bucket_width)
             measure = self.measure
             layout = compute_layout(
                 frame.store, origin, spp, tile_width, rows, lambda t: measure.width(Role.TITLE, t),
-                lambda t: measure.width(Role.DATE, t), self.metrics, self.tag_slots(frame.store), only,
+                lambda t: measure.width(Role.DATE, t), metrics, self.tag_slots(frame.store), only,
                 edge, remembered, only_starts,
             )  # fmt: skip
             cache.put(key, inputs, layout)
             self._rows[lane] = (frame.store, {item.index: item.row for item in layout.items}, (frame.t0, frame.t1))
         return layout
 
-    def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float) -> tuple[ClusterPill, ...]:
+    def _clusters(self, layout: Layout, scale: TimeScale, area_top: float, width: float,
+                  merge: int = 1) -> tuple[ClusterPill, ...]:  # fmt: skip
+        """The clusters' pills in view. With `merge` > 1 (a lane), up to that many neighbouring clusters share
+        one pill: a dozen lanes of a pill per bucket would be a wall of counts, and as many to draw."""
         measure = self.measure
         offset = layout.offset_for(scale.t0)
         y = area_top + 3
         h = self.metrics.row_height - 6
         pills = []
-        for cluster in layout.clusters:
+        for cluster in _merged(layout.clusters, merge, offset, width):
             x0, x1 = cluster.x0 + offset, cluster.x1 + offset
-            if x1 < 0 or x0 > width:
-                continue
             text = f"{cluster.count:,}"
             text_width = measure.width(Role.CLUSTER, text)
             pill_width = max(x1 - x0 - 4, text_width + 10)
@@ -1075,25 +1118,15 @@ class SceneBuilder:
         return x, shown, False, side is Side.INSIDE
 
 
-def _era_rows(store: Store) -> list[int]:
-    """The row of the era strip each era's name goes in (eras in the store's order): overlapping eras in
-    rows of their own, decided in time rather than pixels, so that an era keeps its row at every zoom."""
-    ends: list[float] = []
-    rows = []
-    for era in store.eras:
-        row = next((number for number, end in enumerate(ends) if end <= era.start_seconds), len(ends))
-        row = min(row, MAX_ERA_ROWS - 1)
-        if row == len(ends):
-            ends.append(era.end_seconds)
-        else:
-            ends[row] = max(ends[row], era.end_seconds)
-        rows.append(row)
-    return rows
-
-
-def _count_between(starts: np.ndarray, t0: float, t1: float) -> int:
+def _lane_events_in_view(store: Store, lane: Lane, starts: np.ndarray, t0: float, t1: float) -> int:
+    """How many of a lane's events the view holds: those starting in it, and (up to a few, counted exactly)
+    those begun before it and still going on, which take rows as well."""
     lo, hi = np.searchsorted(starts, (t0, t1))
-    return int(hi - lo)
+    going_on = 0
+    earlier = lane.members[max(0, int(lo) - 64):int(lo)]  # the last few to start before the view
+    if len(earlier):
+        going_on = int(np.count_nonzero(store.ends[earlier] > t0))
+    return int(hi - lo) + going_on
 
 
 def _links_touching(sources: np.ndarray, drawn: np.ndarray) -> np.ndarray:
@@ -1113,6 +1146,36 @@ def _links_touching_targets(targets: np.ndarray, drawn: np.ndarray) -> np.ndarra
     found = at < len(drawn_sorted)
     found[found] = drawn_sorted[at[found]] == targets[found]
     return found
+
+
+def _merged(clusters: list[Cluster], merge: int, offset: float, width: float) -> list[Cluster]:
+    """The clusters in view (x in layout pixels), runs of up to `merge` touching ones joined into one."""
+    found: list[Cluster] = []
+    run = 0
+    for cluster in clusters:
+        if cluster.x1 + offset < 0 or cluster.x0 + offset > width:
+            continue
+        last = found[-1] if found else None
+        if last is not None and run < merge and abs(last.x1 - cluster.x0) < 0.5:
+            found[-1] = Cluster(last.x0, cluster.x1, last.count + cluster.count, last.t0, cluster.t1)
+            run += 1
+        else:
+            found.append(cluster)
+            run = 1
+    return found
+
+
+def _bezier(points: tuple[tuple[float, float], ...], t: float) -> tuple[float, float]:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    u = 1 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    width = min(a.right, b.right) - max(a.x, b.x)
+    height = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _anchor(mark: Mark, other: Mark, metrics: Metrics, leaving: bool) -> tuple[float, float]:

@@ -3,9 +3,11 @@ to the event at the other end (the timeline selects it and brings it into view).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewer.model.store import Store
 from viewer.ui.plain import plain_tooltip
@@ -22,7 +24,8 @@ def link_words(store: Store, other: int, label: str) -> str:
 
 
 class LinkList(QWidget):
-    """Two short lists of buttons; `jumpTo(index)` asks the window to select the event at the other end."""
+    """Two short lists of links (labels that wrap, each one link, reachable by Tab); `jumpTo(index)` asks the
+    window to select the event at the other end. The texts come from the file: escaped, never markup."""
 
     jumpTo = Signal(int)
 
@@ -32,7 +35,7 @@ class LinkList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 4, 0, 4)
         self._layout.setSpacing(3)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[QLabel] = []  # one per link
         self._widgets: list[QWidget] = []
         self.hide()
 
@@ -56,24 +59,34 @@ class LinkList(QWidget):
             title.setTextFormat(Qt.TextFormat.PlainText)
             self._add(title)
             for other, label in links:
-                words = link_words(store, other, label)
-                button = QPushButton(("→ " if heading == LED_TO else "← ") + words)
-                button.setToolTip(plain_tooltip(f"Go to “{store.events[other].title}”"))
-                button.setAccessibleName(f"{heading}: {words}")
-                button.setStyleSheet("text-align: left; padding: 3px 6px;")
-                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                button.clicked.connect(lambda _=False, i=other: self.jumpTo.emit(i))
-                self._add(button)
-                self.buttons.append(button)
+                words = ("→ " if heading == LED_TO else "← ") + link_words(store, other, label)
+                link = QLabel(f'<a href="event:{other}">{escape(words)}</a>')
+                link.setTextFormat(Qt.TextFormat.RichText)
+                link.setWordWrap(True)
+                link.setOpenExternalLinks(False)
+                link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)  # fmt: skip
+                link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                link.setToolTip(plain_tooltip(f"Go to “{store.events[other].title}”"))
+                link.setAccessibleName(f"{heading}: {words}")
+                link.setProperty("plain_text", words)
+                link.linkActivated.connect(lambda _href, i=other: self.jumpTo.emit(i))
+                self._add(link)
+                self.buttons.append(link)
         self.setVisible(bool(self.buttons))
 
     def texts(self) -> list[str]:
-        """The buttons' texts, one per link."""
-        return [button.text() for button in self.buttons]
+        """The links' texts as shown, one per link."""
+        return [str(link.property("plain_text")) for link in self.buttons]
+
+    def activate(self, number: int) -> None:
+        """Follow link `number`, as a click or Enter on it does."""
+        self.buttons[number].linkActivated.emit(f"event:{number}")
 
     def lines(self) -> list[str]:
         """Everything it shows, headings included, top to bottom."""
-        return [widget.text() for widget in self._widgets if isinstance(widget, QLabel | QPushButton)]
+        return [str(w.property("plain_text")) if w in self.buttons else w.text() for w in self._widgets
+                if isinstance(w, QLabel)]  # fmt: skip
 
     def _add(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)

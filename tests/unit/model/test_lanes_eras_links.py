@@ -140,3 +140,22 @@ def test_tagged_gives_events_with_any_of_the_tags(folder: Path) -> None:
     assert [ids[i] for i in store.tagged(["Vietnam", "United States"])] == ["a", "b"]
     assert [ids[i] for i in store.untagged()] == ["c"]
     assert store.tagged(["nobody"]).tolist() == []
+
+
+def test_the_shipped_chronology_reads_by_actor_with_source_backed_links_and_eras(shipped_store: Store) -> None:
+    events = shipped_store.events
+    assert all(event.group for event in events), "every shipped event has its actor's lane"
+    assert {"United States", "North Korea", "Vietnam", "Summits"} <= set(shipped_store.groups())
+    summits = {events[i].id for i in shipped_store.grouped("Summits")}
+    assert {"singapore-summit", "hanoi-summit"} <= summits
+    links = {(event.id, link.target) for event in events for link in event.links}
+    assert ("pompeo-visits-vietnam", "hanoi-summit") in links
+    assert ("hanoi-summit-collapses", "ri-yong-ho-press-conference") in links
+    for event in events:
+        for link in event.links:
+            assert link.label, f"{event.id} -> {link.target} says why, with its source"
+            assert shipped_store.index_of(link.target) is not None
+    (war,) = shipped_store.eras
+    assert (war.title, war.when.start.iso(), war.when.end.iso()) == ("Korean War", "1950", "1953")
+    quote = war.quotes[0]
+    assert shipped_store.sources[quote.source_id].text[quote.start : quote.end].startswith("during or after the Korean")

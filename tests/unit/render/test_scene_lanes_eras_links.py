@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.render.test_scene import FixedMeasure
 from viewer.model.dates import EventDate, PartialDate, parse_date
@@ -243,3 +245,31 @@ def test_view_state_moves_collapses_and_hides_lanes_and_tells() -> None:
     state.show_all_lanes()
     assert state.lanes.hidden == frozenset()
     assert len(told) == 6
+
+
+TAGS = ("United States", "North Korea", "Vietnam", "Japan")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.lists(st.sampled_from(TAGS), max_size=3, unique=True)),
+                min_size=1, max_size=40),
+       st.sets(st.sampled_from(TAGS)))  # fmt: skip
+def test_every_drawn_event_is_in_the_lane_of_each_of_its_tags(specs, hidden) -> None:
+    """Lanes by tag, for any store and any hidden lanes: an event's copies are exactly its tags' lanes that are
+    shown (or the untagged lane), and a hit on each copy finds it."""
+    base = parse_date("2018-01-01").start_seconds
+    events = [Event(f"e{n}", f"E{n}", EventDate(PartialDate.of_day(2018, 1 + day // 31 % 12, 1 + day % 28)),
+                    tags=tuple(tags), quotes=(Quote("s", "t"),)) for n, (day, tags) in enumerate(specs)]  # fmt: skip
+    store = Store(events)
+    choices = LaneChoices(LaneMode.TAGS, hidden=frozenset(hidden))
+    scene = builder().build(Frame(store, base - 10 * DAY, base + 380 * DAY, lanes=choices), 1600, 2400)
+    lane_keys = [lane.key for lane in scene.lanes]
+    assert not set(lane_keys) & hidden
+    for glyph in scene.events:
+        event = store.events[glyph.index]
+        lane = next(lane for lane in scene.lanes if lane.body.y <= glyph.mark.y < lane.body.bottom)
+        assert lane.key in (event.tags or (NO_LANE,))
+        assert scene.hit(glyph.mark.x0, glyph.mark.y).index == glyph.index or glyph.plate is not None or any(
+            other.box.contains(glyph.mark.x0, glyph.mark.y) for other in scene.events if other is not glyph)
+    drawn = {(glyph.index, lane_of(scene, glyph).key) for glyph in scene.events}
+    assert len(drawn) == len(scene.events), "one copy per event and lane"

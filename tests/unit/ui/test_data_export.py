@@ -44,7 +44,9 @@ def test_export_data_writes_timelinejs_and_tells_what_it_left_out(window: MainWi
     count = len(window.store())
     assert window.statusBar().currentMessage() == f"Exported timeline.json (TimelineJS JSON, {count} events)"
     box = window.property("dataExportBox")
-    assert isinstance(box, QMessageBox) and "quotes: 45" in box.informativeText()
+    store = window.store()
+    quotes = sum(len(e.quotes) for e in store.events) + sum(len(era.quotes) for era in store.eras)
+    assert isinstance(box, QMessageBox) and f"quotes: {quotes}" in box.informativeText()
     box.close()
 
 

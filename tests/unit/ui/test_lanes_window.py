@@ -110,7 +110,7 @@ def test_the_details_panel_lists_links_and_jumps_to_the_other_end(open_window, q
     store = window.store()
     window.view.select(store.index_of("s"))
     assert window.details.links.texts() == ["→ Hanoi meeting (27 February 2019) — led to"]
-    window.details.links.buttons[0].click()
+    window.details.links.activate(0)
     assert window.view.selected() == store.index_of("h")
     assert window.details.links.texts() == ["← Singapore meeting (12 June 2018) — led to"]
     assert "Followed from" in window.details.visible_text()
@@ -123,7 +123,7 @@ def test_jumping_to_a_filtered_out_event_turns_the_filter_off(open_window, qtbot
     window.state.show_only_tag("United States")
     assert window.count_label.text() == "1 of 3 events shown"
     window.view.select(store.index_of("s"))
-    window.details.links.buttons[0].click()
+    window.details.links.activate(0)
     assert window.view.selected() == store.index_of("h") and window.state.tag_filter is None
     assert "Filters turned off" in window.status_message()
     assert window.count_label.text() == "3 events"
