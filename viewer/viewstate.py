@@ -31,7 +31,7 @@ from viewer.render import view
 from viewer.render.display_zone import DisplayZone
 from viewer.render.lanes import NO_LANE, LaneChoices, LaneMode, ordered_keys
 from viewer.render.scale import MAX_SPAN, MIN_SPAN, MIN_WIDTH, T_MAX, T_MIN, TimeScale
-from viewer.render.scene import Scene
+from viewer.render.scene import Rect, Scene
 
 P = ParamSpec("P")
 
@@ -41,6 +41,8 @@ STEP_ZOOM = 1.5
 VISIBLE_INSET = 24.0
 #: A selected event's mark and label are brought this far inside the edges.
 LABEL_INSET = 12.0
+#: ... or, for a title that barely fits, at least this far (the scene keeps the selected title 8 px inside).
+MIN_LABEL_INSET = 8.0
 
 Locator = Callable[[TimeScale], Scene]
 
@@ -254,10 +256,11 @@ class ViewState:
         `reveal`, which `locate` helps)."""
         if index is not None and not 0 <= index < len(self.store):
             index = None
+        changed = index != self.selected
+        # Selected before it is revealed: the locator's scenes then draw it as selected, its title whole.
+        self.selected = index
         if index is not None and ensure_visible:
             self.reveal(index, locate)
-        changed = index != self.selected
-        self.selected = index
         position = self._position_of(index)
         if position != self.match_position:
             self.match_position = position
@@ -323,12 +326,26 @@ class ViewState:
                     break
                 x = min(max(scale.x_of(middle), 0.0), scale.width)
                 scale = scale.zoom_about(x, 2.0)
-            if rect is not None and rect.width <= scale.width - 2 * LABEL_INSET:
-                if rect.right > scale.width - LABEL_INSET:
-                    scale = scale.pan_by(rect.right - (scale.width - LABEL_INSET))
-                elif rect.x < LABEL_INSET:
-                    scale = scale.pan_by(rect.x - LABEL_INSET)
+            if rect is not None:
+                scale = self._pan_to_hold(scale, rect, locate(scale).wanted_rect_of(index))
         self._apply(scale)
+
+    def _pan_to_hold(self, scale: TimeScale, rect: Rect, wanted: Rect | None) -> TimeScale:
+        """`scale` panned so `wanted` (the selected event with its whole title, as the scene reports it) lies
+        inside the edges, or, when it is wider than the view, so `rect` (the event as drawn) does."""
+        width = scale.width
+        for box in (wanted, rect):
+            if box is None:
+                continue
+            inset = min(LABEL_INSET, (width - box.width) / 2)
+            if inset < MIN_LABEL_INSET:
+                continue  # wider than the view: the title stays elided, as the picture draws it
+            if box.right > width - inset:
+                return scale.pan_by(box.right - (width - inset))
+            if box.x < inset:
+                return scale.pan_by(box.x - inset)
+            return scale
+        return scale
 
     # -- search ------------------------------------------------------------------------------------------
     def search(self, query: str) -> None:

@@ -33,6 +33,9 @@ class FakeScene:
         x = self.scale.x_of(float(self.store.starts[index]))
         return Rect(x - 5, 100, 220, 24)
 
+    def wanted_rect_of(self, index: int) -> Rect | None:
+        return self.rect_of(index)
+
 
 def state_with(store, width: float = 1200) -> ViewState:
     state = ViewState(width)

@@ -376,8 +376,8 @@ class PartialDate:
         """How a person says it: 27 February 2019, May 2018, 1958, the 1980s, 15 March 44 BC,
         66 million years ago, 5 February 2019, 21:10 EST (with 'about' and '?')."""
         p = self.precision
-        year = year_words(self.year)
-        if p.has_time:
+        year = str(self.year) if self.year >= 1000 else year_words(self.year)
+        if p is not Precision.DAY and p.has_time:
             assert self.month is not None
             zone = self.zone_info
             assert zone is not None
@@ -783,6 +783,8 @@ class EventDate:
 
     def words(self) -> str:
         """27–28 February 2019, June 2018 – February 2019, 1950–1953, May 2018, 1985 onwards."""
+        if self.open_after is None and self.open_before is None:
+            return self.start.words() if self.end is None else range_words(self.start, self.end)
         if self.open_after is OpenEnd.OPEN:
             return f"{self.start.words()} onwards"
         if self.open_after is OpenEnd.UNKNOWN:
@@ -849,7 +851,7 @@ def range_words(start: PartialDate, end: PartialDate) -> str:
     same_marks = (start.approximate, start.uncertain) == (end.approximate, end.uncertain)
     if start.precision is end.precision and same_marks:
         marks = {"approximate": start.approximate, "uncertain": start.uncertain}
-        year = year_words(start.year)
+        year = str(start.year) if start.year >= 1000 else year_words(start.year)
         if start.precision is Precision.DAY and (start.year, start.month) == (end.year, end.month):
             assert start.month is not None
             return _with_marks(f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {year}", **marks)

@@ -53,6 +53,9 @@ AXIS_HEIGHT = 46.0
 DENSITY_HEIGHT = 20.0
 LEGEND_HEIGHT = 28.0
 EDGE_PAD = 3.0  # no text comes closer than this to the picture's left or right edge
+# The selected event's title keeps this far from the picture's left and right edges (its plate reaches 5 px out).
+SELECTED_EDGE_LEFT = EDGE_PAD + 2
+SELECTED_EDGE_RIGHT = EDGE_PAD + 5
 REPORT_WIDTH = 2400.0  # pictures this wide (A4 at 300 dpi, 4K) give titles all the free room of their row
 LANE_HEADER_HEIGHT = 20.0  # a lane's header: its title, its count and its own density strip
 LANE_DENSITY_HEIGHT = 5.0
@@ -226,7 +229,10 @@ class EventGlyph:
     mark: Mark
     texts: tuple[Text, ...]
     plate: Rect | None  # the selected event's plate under its title
-    box: Rect  # mark and label together: what a click hits, what "reveal" brings into view
+    box: Rect  # mark and label together: what a click hits
+    # The selected event's mark with its whole title beside it, where the picture had to elide the title: what
+    # "reveal" brings into view so the title can be drawn whole (None: the label is whole, or not selected).
+    wanted: Rect | None = None
 
 
 @dataclass(slots=True)
@@ -433,6 +439,14 @@ class Scene:
         for glyph in self.events:
             if glyph.index == index:
                 return glyph.box
+        return None
+
+    def wanted_rect_of(self, index: int) -> Rect | None:
+        """Where event `index` would be whole: its box, or for a selected event whose title the picture had to
+        elide, its mark with the whole title beside it (which may reach past the edges). None when not shown."""
+        for glyph in self.events:
+            if glyph.index == index:
+                return glyph.wanted if glyph.wanted is not None else glyph.box
         return None
 
     def texts(self) -> Iterator[Text]:
@@ -970,7 +984,9 @@ class SceneBuilder:
             if item.right + offset >= -2 and min(item.x0, item.x1) + offset - radius <= width
         ]  # fmt: skip
         # Each row is decided left to right: a label may use the room from the end of what its left neighbour
-        # finally drew to the start of its right neighbour's natural place, so labels never meet.
+        # finally drew to the start of its right neighbour's natural place, so labels never meet. The selected
+        # event's label is decided first, with the whole picture's width to use (its title whole wherever it can
+        # be); its neighbours then keep clear of its plate, elided or left out where it took their room.
         by_row: dict[int, list[tuple[float, float, Item]]] = {}
         for item in visible:
             left = min(_mark_left(item, radius), item.label_x) + offset
@@ -979,21 +995,33 @@ class SceneBuilder:
         selected_glyph = None
         for entries in by_row.values():
             entries.sort(key=lambda entry: entry[0])
+            block: tuple[float, float, float] | None = None  # the selected plate's left, right, and mark's middle
+            for number, (_, _, item) in enumerate(entries):
+                if item.index == frame.selected:
+                    selected_glyph = self._glyph(frame, item, offset, area_top, width, EDGE_PAD, width - EDGE_PAD,
+                                                 colour_slot)  # fmt: skip
+                    if selected_glyph.plate is not None:
+                        plate = selected_glyph.plate
+                        middle = (selected_glyph.mark.x0 + selected_glyph.mark.x1) / 2
+                        block = (plate.x - 4, plate.right + 4, middle)
+                    entries = entries[:number] + entries[number + 1 :]
+                    break
             used = -math.inf
             for number, (_, natural_right, item) in enumerate(entries):
                 lo = max(EDGE_PAD, used + 4)
                 hi = width - EDGE_PAD
                 if number + 1 < len(entries):
                     hi = min(hi, entries[number + 1][0] - 4)
+                if block is not None:
+                    if (_mark_left(item, radius) + _mark_right(item, radius)) / 2 + offset < block[2]:
+                        hi = min(hi, block[0])  # left of the selected event: ends before its plate
+                    else:
+                        lo = max(lo, block[1])  # right of it: starts after its plate
                 glyph = self._glyph(frame, item, offset, area_top, width, lo, hi, colour_slot)
-                if item.index == frame.selected:
-                    selected_glyph = glyph
-                    used = max(used, natural_right)  # its plate lies over its neighbours; they keep their room
-                else:
-                    glyphs.append(glyph)
-                    used = max(used, glyph.box.right if glyph.texts else natural_right)
+                glyphs.append(glyph)
+                used = max(used, glyph.box.right if glyph.texts else natural_right)
         if selected_glyph is not None:
-            glyphs.append(selected_glyph)  # drawn last: on top of its neighbours
+            glyphs.append(selected_glyph)  # drawn last: on top of its neighbours' marks
         return tuple(glyphs)
 
     def _glyph(self, frame: Frame, item: Item, offset: float, area_top: float, width: float, lo: float,
@@ -1077,7 +1105,10 @@ class SceneBuilder:
             box = Rect(left, top, right - left, max(mark_box.bottom, y_mid + row_h / 2) - top)
         else:
             box = mark_box
-        return EventGlyph(item.index, item.row, mark, tuple(texts), plate, box)
+        wanted = None
+        if selected and (not texts or texts[0].text != title):
+            wanted = _whole_label_box(item, offset, radius, full, box, width)
+        return EventGlyph(item.index, item.row, mark, tuple(texts), plate, box, wanted)
 
     def _words(self, store: Store, index: int) -> tuple[str, str]:
         """An event's title and its date in words, remembered: panning and zooming ask for the same ones."""
@@ -1214,6 +1245,25 @@ def _mark_right(item: Item, radius: float) -> float:
     return item.x0 + radius if item.kind is Kind.MARKER else item.x1
 
 
+def _whole_label_box(item: Item, offset: float, radius: float, full: float, box: Rect, width: float) -> Rect:
+    """The selected event's mark (a bar's nearer end) with its whole title, `full` wide, beside it or inside its
+    bar: of the places the label may take, the one the picture needs the least panning to hold."""
+    x0, x1 = item.x0 + offset, item.x1 + offset
+    if item.kind is Kind.MARKER:
+        options = [(x0 - radius, x0 + radius + 4 + full), (x0 - radius - 4 - full, x0 + radius)]  # right, left
+    else:
+        options = [(x1 - 1, x1 + 4 + full), (x0 - 4 - full, x0 + 1)]  # after its end, before its start
+        if x1 - x0 >= full + 12:
+            options.append((x0, x0 + full + 12))  # inside it, from its start
+
+    def panning(option: tuple[float, float]) -> float:
+        left, right = option
+        return max(0.0, SELECTED_EDGE_LEFT - left) + max(0.0, right - (width - SELECTED_EDGE_RIGHT))
+
+    left, right = min(options, key=panning)
+    return Rect(left, box.y, right - left, box.height)
+
+
 def _placements(item: Item, offset: float, mark_left: float, mark_right: float, lo: float, hi: float,
                 width: float, selected: bool) -> list[tuple[float, float, Side]]:  # fmt: skip
     """Where a label may go, the layout's choice first: right of the event, inside its bar, or left of it.
@@ -1221,7 +1271,7 @@ def _placements(item: Item, offset: float, mark_left: float, mark_right: float, 
     Each is (left, right, inside). A label inside a long bar that began off screen stays in view; the selected
     event's label may run over its neighbours (it is drawn on a plate above them) to the picture's edge."""
     if selected:
-        lo, hi = EDGE_PAD + 2, width - EDGE_PAD - 5
+        lo, hi = SELECTED_EDGE_LEFT, width - SELECTED_EDGE_RIGHT
     label_x = item.label_x + offset
     x0, x1 = item.x0 + offset, item.x1 + offset
     right_side = (max(mark_right + 4, lo), hi)
@@ -1234,6 +1284,9 @@ def _placements(item: Item, offset: float, mark_left: float, mark_right: float, 
     left_option = (left_side[0], left_side[1], Side.LEFT)
     flipped = label_x < x0 and not inside
     options += [left_option, right_option] if flipped else [right_option, left_option]
+    if selected and not inside and item.kind is not Kind.MARKER:
+        # The selected title may also go inside its bar or span (one filling the view has no room beside it).
+        options.append((max(max(x0, 0.0) + 6, lo), min(x1 - 6, hi), Side.INSIDE))
     return [option for option in options if option[1] > option[0]]
 
 

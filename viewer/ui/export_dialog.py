@@ -1,9 +1,9 @@
 """The export dialog: what to draw (range, size, theme, title, legend, sources) and where to write it.
 
 The picture comes from `viewer.export.export`, the same painter as the window, written atomically
-(QSaveFile), so a failed export leaves nothing half-written. The format follows the file name's
-extension. The last choices are remembered in the settings. Large pictures (over four megapixels) show a
-progress dialog while they are drawn and encoded.
+(`viewer.export.saving.write_atomically`), so a failed export leaves nothing half-written. The format
+follows the file name's extension. The last choices are remembered in the settings. Large pictures (over
+four megapixels) show a progress dialog while they are drawn and encoded.
 
 For tests and scripts the output path can be set with `set_output_path`, so no native file dialog opens.
 """
