@@ -12,6 +12,7 @@ and its row to `WRITERS`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -46,16 +47,21 @@ class Writer(Protocol):
     def __call__(self, store: Store, request: ExportRequest, progress: Progress | None = None) -> Any: ...
 
 
-def _drawn_by(name: str) -> Writer:
-    """The function `name` of viewer.export.pictures, imported (with Qt) only when a picture is written."""
+def _called_when_written(module: str, name: str) -> Callable[..., Any]:
+    """The function `name` of `module`, imported only when it is called: the pictures module brings Qt, and
+    `timeline-viewer check` builds its argument parser (export help included) where Qt cannot start. One
+    factory for the picture, table and data rows alike."""
 
-    def write(store: Store, request: ExportRequest, progress: Progress | None = None) -> Any:
-        from viewer.export import pictures
-
-        return getattr(pictures, name)(store, request, progress)
+    def write(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
 
     write.__name__ = write.__qualname__ = name
     return write
+
+
+def _drawn_by(name: str) -> Writer:
+    """The function `name` of viewer.export.pictures, imported (with Qt) only when a picture is written."""
+    return _called_when_written("viewer.export.pictures", name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +101,7 @@ class TableWriter(Protocol):
 
 def _tabled_by(name: str) -> TableWriter:
     """The function `name` of viewer.export.tables (Qt-free), imported when a table is written."""
-
-    def write(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-        from viewer.export import tables
-
-        return getattr(tables, name)(header, rows)
-
-    write.__name__ = write.__qualname__ = name
-    return write
+    return _called_when_written("viewer.export.tables", name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +137,7 @@ class DataWriter(Protocol):
 
 def _converted_by(name: str) -> DataWriter:
     """The function `name` of viewer.export.data (Qt-free), imported when data is written."""
-
-    def write(store: Store, output: Path) -> Any:
-        from viewer.export import data
-
-        return getattr(data, name)(store, output)
-
-    write.__name__ = write.__qualname__ = name
-    return write
+    return _called_when_written("viewer.export.data", name)
 
 
 @dataclass(frozen=True, slots=True)
